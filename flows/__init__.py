@@ -1,0 +1,1 @@
+"""Prefect flows and the ``jobmarket`` command line: they orchestrate, the libraries compute."""

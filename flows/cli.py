@@ -1,0 +1,134 @@
+"""The ``jobmarket`` command line.
+
+Commands that need no orchestration (extract, report, rebuild) never import Prefect."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from flows.config import ConfigError, Paths, configure_prefect
+
+
+def _report(paths: Paths, synthetic: bool) -> str:
+    from warehouse.loader import connect
+    from warehouse.report import market_report
+
+    source = paths.published if paths.published.exists() else paths.warehouse
+    with connect(source, read_only=True) as con:
+        return market_report(con, synthetic=synthetic)
+
+
+def _run_flow(name: str, args: argparse.Namespace) -> int:
+    paths = Paths.for_warehouse(args.warehouse)
+    configure_prefect(paths.warehouse.parent)
+    from flows.refresh import RefreshFailed
+
+    started = time.perf_counter()
+    try:
+        if name == "demo":
+            from flows.demo import run_demo
+
+            outcome = run_demo(paths.warehouse)
+        else:
+            from flows.refresh import refresh
+
+            outcome = refresh(args.config, paths.warehouse, crawl_retries=args.retries)
+    except RefreshFailed as failed:
+        for reason in failed.reasons:
+            print(f"jobmarket {name}: FAILED {reason}", file=sys.stderr)
+        if paths.published.exists() or paths.warehouse.exists():
+            print(_report(paths, synthetic=name == "demo"))
+        print(f"jobmarket {name}: the run failed; what did land is in {paths.warehouse}", file=sys.stderr)
+        return 1
+    elapsed = time.perf_counter() - started
+    print(_report(paths, synthetic=name == "demo"))
+    crawled = ", ".join(f"{s}: {c['items']} items" for s, c in sorted(outcome["crawls"].items()))
+    print(
+        f"run {outcome['run_id']}: {crawled}; {outcome['extracted']['pending']} postings extracted; "
+        f"warehouse {paths.warehouse}, published {outcome['published']} ({elapsed:.1f} s)"
+    )
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from pipelines.extract import extract_file
+
+    if not Path(args.input).exists():
+        raise ConfigError(f"input file not found: {args.input}")
+    counts = extract_file(Path(args.input), Path(args.output))
+    print(f"extracted {counts['extracted']} postings, {counts['errors']} error records -> {args.output}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    paths = Paths.for_warehouse(args.warehouse)
+    if not (paths.published.exists() or paths.warehouse.exists()):
+        raise ConfigError(
+            f"no warehouse at {paths.warehouse}: run `jobmarket demo` or `jobmarket refresh` first"
+        )
+    print(_report(paths, synthetic=args.synthetic))
+    return 0
+
+
+def cmd_rebuild(args: argparse.Namespace) -> int:
+    from warehouse import loader
+
+    paths = Paths.for_warehouse(args.warehouse)
+    if not paths.warehouse.exists():
+        raise ConfigError(f"no warehouse at {paths.warehouse}")
+    from pipelines.skills import TAXONOMY_PATH, taxonomy_version
+
+    with loader.connect(paths.warehouse) as con:
+        loader.load_taxonomy(con, TAXONOMY_PATH, taxonomy_version())
+        counts = loader.build_models(con)
+        checks = loader.run_checks(con)
+    loader.publish(paths.warehouse, paths.published)
+    print(", ".join(f"{k}: {v}" for k, v in counts.items()))
+    failing = {k: v for k, v in checks.items() if v}
+    for name, n in failing.items():
+        print(f"check {name}: {n} failing row(s)", file=sys.stderr)
+    return 1 if failing else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="jobmarket", description=__doc__.splitlines()[0])
+    sub = top.add_subparsers(dest="command", required=True)
+
+    def warehouse_option(p):
+        p.add_argument(
+            "--warehouse", type=Path, default=None, help="DuckDB file (default data/warehouse.duckdb)"
+        )
+
+    demo = sub.add_parser("demo", help="the whole pipeline on the bundled synthetic snapshot, offline")
+    warehouse_option(demo)
+    refresh = sub.add_parser("refresh", help="crawl the sources in sources.toml, then load, extract, build")
+    refresh.add_argument("--config", type=Path, default=None, help="sources file (default sources.toml)")
+    refresh.add_argument("--retries", type=int, default=1, help="retries of a failed crawl (default 1)")
+    warehouse_option(refresh)
+    extract = sub.add_parser("extract", help="extract fields from postings: JSONL in, JSONL out")
+    extract.add_argument("input")
+    extract.add_argument("-o", "--output", required=True)
+    report = sub.add_parser("report", help="print the market report from the warehouse")
+    report.add_argument("--synthetic", action="store_true", help="label the figures as synthetic demo data")
+    warehouse_option(report)
+    rebuild = sub.add_parser("rebuild", help="recreate every derived table from the raw tables")
+    warehouse_option(rebuild)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        if args.command in ("demo", "refresh"):
+            return _run_flow(args.command, args)
+        return {"extract": cmd_extract, "report": cmd_report, "rebuild": cmd_rebuild}[args.command](args)
+    except ConfigError as exc:
+        print(f"jobmarket: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""Paths and sources, from one place. Precedence: CLI flag > environment variable > file."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SOURCES = PROJECT_ROOT / "sources.toml"
+KNOWN_SPIDERS = {p.stem for p in (PROJECT_ROOT / "spiders").glob("*.py")} - {
+    "__init__", "settings", "items", "extensions", "run", "middlewares",
+}  # fmt: skip
+
+
+class ConfigError(ValueError):
+    """A user's configuration mistake: reported as one line, exit code 2."""
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("JOBMARKET_DATA_DIR", PROJECT_ROOT / "data")).resolve()
+
+
+def default_warehouse() -> Path:
+    return Path(os.environ.get("JOBMARKET_WAREHOUSE", data_dir() / "warehouse.duckdb"))
+
+
+@dataclass
+class Paths:
+    warehouse: Path
+    raw_dir: Path
+    work_dir: Path
+    published: Path
+
+    @classmethod
+    def for_warehouse(cls, warehouse: Path | str | None = None) -> Paths:
+        """Everything a run writes lives beside its warehouse file (data/ by default)."""
+        warehouse = Path(warehouse or default_warehouse()).resolve()
+        base = warehouse.parent
+        return cls(
+            warehouse=warehouse,
+            raw_dir=base / "raw",
+            work_dir=base / "work",
+            published=base / "published" / warehouse.name,
+        )
+
+
+@dataclass
+class SourceConfig:
+    name: str
+    base_url: str | None = None
+    boards: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Config:
+    sources: list[SourceConfig]
+    contact_url: str | None = None
+    path: Path | None = None
+
+
+def load_config(path: Path | str | None = None) -> Config:
+    path = Path(path or os.environ.get("JOBMARKET_SOURCES", DEFAULT_SOURCES))
+    if not path.exists():
+        raise ConfigError(f"config file not found: {path}")
+    try:
+        data: dict[str, Any] = tomllib.loads(path.read_text())
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    tables = data.get("sources")
+    if not isinstance(tables, dict) or not tables:
+        raise ConfigError(f"{path}: no [sources.<spider name>] tables")
+    sources = []
+    for name, table in tables.items():
+        if name not in KNOWN_SPIDERS:
+            raise ConfigError(
+                f"{path}: [sources.{name}]: no such spider (known: {', '.join(sorted(KNOWN_SPIDERS))})"
+            )
+        boards = table.get("boards", [])
+        if not isinstance(boards, list) or not all(isinstance(b, str) for b in boards):
+            raise ConfigError(f"{path}: [sources.{name}].boards must be a list of strings")
+        base_url = table.get("base_url")
+        if base_url is not None and not str(base_url).startswith(("http://", "https://")):
+            raise ConfigError(f"{path}: [sources.{name}].base_url must start with http:// or https://")
+        sources.append(SourceConfig(name=name, base_url=base_url, boards=boards))
+    contact = (data.get("crawl") or {}).get("contact_url")
+    return Config(sources=sources, contact_url=contact, path=path)
+
+
+def configure_prefect(base: Path | None = None) -> None:
+    """Prefect's home inside the data folder, telemetry off, and a start-up timeout that suits
+    a 2-core machine (its ephemeral server takes 17-30 s here, beyond the 20 s default).
+    Call before importing prefect; values already in the environment win."""
+    home = (base or data_dir()) / "prefect"
+    home.mkdir(parents=True, exist_ok=True)
+    defaults = {
+        "PREFECT_HOME": str(home),
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "DO_NOT_TRACK": "1",
+        "PREFECT_LOGGING_LEVEL": "WARNING",
+    }
+    for key, value in defaults.items():
+        os.environ.setdefault(key, value)

@@ -1,0 +1,163 @@
+"""Countries (ISO 3166-1 alpha-2) and cities from free-text locations, offline.
+
+Countries come from pycountry plus the everyday names boards use ("UK", "USA", "Deutschland");
+cities from a checked-in table of the hubs that postings name (cities.csv). A region alone
+("EMEA", "LatAm", "Worldwide") gives no country. US states and their two-letter codes give US,
+unless the city beside them says otherwise ("Berlin, DE").
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pycountry
+
+CITIES_PATH = Path(__file__).with_name("cities.csv")
+
+COUNTRY_ALIASES = {
+    "uk": "GB", "u.k.": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "britain": "GB",
+    "great britain": "GB", "usa": "US", "u.s.": "US", "u.s.a.": "US", "us": "US", "america": "US",
+    "united states": "US", "united states of america": "US", "deutschland": "DE", "south korea": "KR",
+    "korea": "KR", "russia": "RU", "vietnam": "VN", "czech republic": "CZ", "czechia": "CZ",
+    "the netherlands": "NL", "holland": "NL", "uae": "AE", "turkey": "TR", "türkiye": "TR",
+    "taiwan": "TW", "iran": "IR", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ",
+    "moldova": "MD", "laos": "LA", "syria": "SY", "españa": "ES", "brasil": "BR", "méxico": "MX",
+    "schweiz": "CH", "österreich": "AT", "italia": "IT", "polska": "PL", "nederland": "NL",
+}  # fmt: skip
+REGIONS = {
+    "emea", "europe", "eu", "eea", "latam", "latin america", "apac", "asia", "americas", "north america",
+    "south america", "africa", "middle east", "mena", "nordics", "dach", "worldwide", "global", "anywhere",
+    "international", "cet", "est", "pst", "utc", "gmt", "oceania", "benelux",
+}  # fmt: skip
+REMOTE_WORDS = re.compile(
+    r"\b(remote|fully remote|work from home|wfh|home[- ]based|hybrid|on-?site|in-office)\b", re.I
+)
+US_STATES = {
+    "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA", "colorado": "CO",
+    "connecticut": "CT", "delaware": "DE", "florida": "FL", "georgia": "GA", "hawaii": "HI", "idaho": "ID",
+    "illinois": "IL", "indiana": "IN", "iowa": "IA", "kansas": "KS", "kentucky": "KY", "louisiana": "LA",
+    "maine": "ME", "maryland": "MD", "massachusetts": "MA", "michigan": "MI", "minnesota": "MN",
+    "mississippi": "MS", "missouri": "MO", "montana": "MT", "nebraska": "NE", "nevada": "NV",
+    "new hampshire": "NH", "new jersey": "NJ", "new mexico": "NM", "north carolina": "NC",
+    "north dakota": "ND", "ohio": "OH", "oklahoma": "OK", "oregon": "OR", "pennsylvania": "PA",
+    "rhode island": "RI", "south carolina": "SC", "south dakota": "SD", "tennessee": "TN", "texas": "TX",
+    "utah": "UT", "vermont": "VT", "virginia": "VA", "washington state": "WA", "west virginia": "WV",
+    "wisconsin": "WI", "wyoming": "WY",
+}  # fmt: skip
+US_STATE_CODES = set(US_STATES.values())
+PLACE_SPLIT = re.compile(r"\s*(?:;|\||/|\bor\b|\band\b|\+|·|•|\n)\s*", re.I)
+PART_SPLIT = re.compile(r"\s*(?:,|\s-\s|\s–\s|\(|\)|:)\s*")
+
+
+@dataclass
+class Places:
+    countries: list[str] = field(default_factory=list)
+    cities: list[str] = field(default_factory=list)  # "City, CC"
+    remote_words: bool = False
+    regions: list[str] = field(default_factory=list)
+
+    def add_country(self, code: str) -> None:
+        if code not in self.countries:
+            self.countries.append(code)
+
+    def add_city(self, label: str) -> None:
+        if label not in self.cities:
+            self.cities.append(label)
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names[value.lower()] = country.alpha_2
+    names.update(COUNTRY_ALIASES)
+    return names
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> set[str]:
+    return {c.alpha_2 for c in pycountry.countries}
+
+
+@lru_cache(maxsize=1)
+def city_table() -> dict[str, tuple[str, str]]:
+    """lower-case name or alias -> (display name, country code)."""
+    table: dict[str, tuple[str, str]] = {}
+    with open(CITIES_PATH, newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            display = row["city"].removesuffix(" MA")
+            entry = (display, row["country_code"])
+            table.setdefault(row["city"].lower(), entry)
+            for alias in filter(None, row["aliases"].split("|")):
+                table.setdefault(alias.strip().lower(), entry)
+    return table
+
+
+def country_of(part: str) -> str | None:
+    lowered = part.lower().strip(" .")
+    if lowered in country_names():
+        return country_names()[lowered]
+    if len(part) == 2 and part.isupper() and part in country_codes():
+        return part
+    if part.upper() == "UK":
+        return "GB"
+    return None
+
+
+def parse_place(place: str, places: Places) -> None:
+    if REMOTE_WORDS.search(place):
+        places.remote_words = True
+        place = REMOTE_WORDS.sub(" ", place)
+    parts = [p.strip(" .,-") for p in PART_SPLIT.split(place)]
+    parts = [p for p in parts if p]
+    city: tuple[str, str] | None = None
+    country: str | None = None
+    state = False
+    for index, part in enumerate(parts):
+        lowered = part.lower()
+        if lowered in REGIONS:
+            places.regions.append(lowered)
+            continue
+        if city is None and lowered in city_table():
+            # "Cambridge, MA" is the American one; "Washington" alone is the capital.
+            city = city_table()[lowered]
+            nxt = parts[index + 1] if index + 1 < len(parts) else ""
+            if lowered == "cambridge" and nxt.upper() in {"MA", "MASSACHUSETTS"}:
+                city = ("Cambridge", "US")
+            continue
+        if index > 0 and ((part.upper() in US_STATE_CODES and part.isupper()) or lowered in US_STATES):
+            state = True
+            continue
+        found = country_of(part)
+        if found:
+            country = country or found
+            continue
+        if lowered in US_STATES:
+            state = True
+    if city and country and city[1] != country:
+        city = None  # "Paris, Texas" style: trust the stated country, not the table
+    code = country or (city[1] if city else None) or ("US" if state else None)
+    if code:
+        places.add_country(code)
+    if city:
+        places.add_city(f"{city[0]}, {city[1]}")
+
+
+def parse_locations(locations: list[str] | str | None) -> Places:
+    places = Places()
+    if not locations:
+        return places
+    if isinstance(locations, str):
+        locations = [locations]
+    for location in locations:
+        for place in PLACE_SPLIT.split(location or ""):
+            if place.strip():
+                parse_place(place, places)
+    return places

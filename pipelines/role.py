@@ -1,0 +1,163 @@
+"""Role class from the title first and the description second; is_tech; AI governance.
+
+The ten classes and their definitions are in the README ("Extraction"). Title rules run in a
+fixed order because titles combine words: "ML Platform Engineer" is MLOps before it is ML,
+"AI Product Manager" is a PM before it is an AI engineer."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipelines import extensions  # noqa: F401
+
+AI_ROLES = (
+    "llm_genai_engineer", "ml_engineer", "mlops_engineer", "ai_research_scientist", "data_scientist",
+    "ai_product_manager", "ai_data_annotator", "computer_vision_engineer",
+)  # fmt: skip
+ROLES = (*AI_ROLES, "other_tech", "non_tech")
+
+AI_WORD = (
+    r"(ai|a\.i\.|ml|machine learning|genai|gen ai|generative ai|llms?|artificial intelligence|deep learning)"
+)
+TITLE_RULES: list[tuple[str, re.Pattern]] = [
+    (
+        "ai_data_annotator",
+        re.compile(
+            r"\b(annotat\w*|label(l)?ers?|data label(l)?ing|ai (trainer|tutor)|rlhf|(model|search|ad|ai) "
+            r"(rater|evaluator)s?|ai training|prompt (writer|rater)|response (rater|evaluator))\b",
+            re.I,
+        ),
+    ),
+    (
+        "ai_product_manager",
+        re.compile(
+            rf"\b{AI_WORD}\b.*\bproduct (manager|owner|lead)|product (manager|owner|lead)\b.*\b{AI_WORD}\b",
+            re.I,
+        ),
+    ),
+    (
+        "ai_research_scientist",
+        re.compile(
+            r"\bresearch (scientist|engineer)|\b(ml|ai|machine learning) researcher\b|\bresearcher\b", re.I
+        ),
+    ),
+    (
+        "computer_vision_engineer",
+        re.compile(
+            r"\b(computer vision|cv engineer|perception|vision (engineer|scientist)|image processing|video (ml|ai))\b",
+            re.I,
+        ),
+    ),
+    (
+        "mlops_engineer",
+        re.compile(
+            r"\b(mlops|ml ops|llmops|ml (platform|infrastructure|infra|systems)|machine learning (platform|infrastructure)|"
+            r"ai (platform|infrastructure|infra)|(training|inference) (platform|infrastructure|infra))\b",
+            re.I,
+        ),
+    ),
+    (
+        "llm_genai_engineer",
+        re.compile(
+            r"\b(llms?|genai|gen ai|generative ai|prompt engineer|ai engineer|applied ai|ai (software|solutions|agent|agents|"
+            r"application|applications|developer)|forward[- ]deployed (ai )?engineer|conversational ai|rag)\b",
+            re.I,
+        ),
+    ),
+    (
+        "ml_engineer",
+        re.compile(
+            r"\b(machine learning|ml|deep learning|nlp|recommendation|recommender|ranking|personali[sz]ation)\b",
+            re.I,
+        ),
+    ),
+    (
+        "data_scientist",
+        re.compile(
+            r"\b(data scien\w+|applied scientist|decision scientist|statistician|quantitative analyst)\b",
+            re.I,
+        ),
+    ),
+]
+TECH_TITLE = re.compile(
+    r"\b(engineer\w*|develop\w*|programmer|software|devops|sre|site reliability|architect|data|analytics|"
+    r"security|cyber\w*|it|infrastructure|cloud|qa|quality assurance|test(er|ing)?|ux|ui|product designer|product "
+    r"(manager|owner)|scrum master|technical|technology|tech|sysadmin|systems? administrator|network|database|dba|"
+    r"frontend|front-end|backend|back-end|full[- ]?stack|mobile|ios|android|web|firmware|embedded|electronics?|"
+    r"hardware|cto|bi|business intelligence|salesforce|sap|erp|blockchain|solutions consultant|support engineer)\b",
+    re.I,
+)
+NON_TECH_OVERRIDE = re.compile(
+    r"\b(sales|account (executive|manager)|recruit\w*|marketing|nurse|accountant|legal|counsel|hr|people partner|"
+    r"customer success|office manager|finance|copywriter)\b",
+    re.I,
+)
+GOVERNANCE = re.compile(
+    r"\b(ai|a\.i\.|ml|algorithmic|model) (ethics|ethicist|governance|audit\w*|compliance|policy|risk|assurance)\b|"
+    r"\bresponsible ai\b|\bai act\b|\btrust (and|&) safety\b.*\bai\b",
+    re.I,
+)
+DESCRIPTION_HINTS: list[tuple[str, re.Pattern]] = [
+    (
+        "llm_genai_engineer",
+        re.compile(r"\b(build|ship|develop)\w* [\w ,]{0,40}\b(llm|rag|agents?|generative ai)\b", re.I),
+    ),
+    (
+        "ml_engineer",
+        re.compile(r"\b(train|deploy|build)\w* [\w ,]{0,40}\b(machine learning|ml) models?\b", re.I),
+    ),
+]
+
+
+def classify_title(title: str) -> str | None:
+    for role, pattern in TITLE_RULES:
+        if pattern.search(title):
+            return role
+    if TECH_TITLE.search(title) and not NON_TECH_OVERRIDE.search(title):
+        return "other_tech"
+    return None
+
+
+def classify(title: str, description: str) -> str:
+    role = classify_title(title or "")
+    if role and role != "other_tech":
+        return role
+    if role == "other_tech":
+        # A generic engineering title ("Software Engineer", "Member of Technical Staff") with a
+        # description that is plainly about building LLM products or training models.
+        for hinted, pattern in DESCRIPTION_HINTS:
+            if re.search(r"\b(engineer|developer|staff)\b", title or "", re.I) and pattern.search(
+                description[:3000]
+            ):
+                return hinted
+        return role
+    return "non_tech"
+
+
+@Language.factory("jobmarket_role_v1")
+def make_role(nlp: Language, name: str):
+    def role_component(doc: Doc) -> Doc:
+        posting = doc._.posting or {}
+        title = posting.get("title") or ""
+        body = doc.text[posting.get("title_end", 0) :]
+        result = doc._.result
+        role = classify(title, body)
+        result["role"] = role
+        result["is_tech"] = role != "non_tech"
+        result["ai_governance"] = bool(GOVERNANCE.search(title) or GOVERNANCE.search(body[:4000]))
+        skills = result.get("skills", [])
+        levels = {s["requirement"] for s in skills if s["is_ai"]}
+        if role in AI_ROLES or "required" in levels:
+            result["ai_involvement"] = "required"
+        elif "preferred" in levels:
+            result["ai_involvement"] = "preferred"
+        elif "mentioned" in levels:
+            result["ai_involvement"] = "mentioned"
+        else:
+            result["ai_involvement"] = "none"
+        return doc
+
+    return role_component

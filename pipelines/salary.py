@@ -1,0 +1,223 @@
+"""Salary as posted (min, max, currency, period) and as annual USD at a dated exchange rate.
+
+Structured fields first; a salary stated in the text wins over them when both exist and
+disagree (the text is what the employer wrote; boards' fields are often defaults). Rules:
+
+- "DOE", "competitive", "negotiable" give no salary, never 0. Equity, bonuses, stipends and
+  401(k) figures are not salary: a line that names them is not read.
+- One figure gives min = max; several ranges (one per location) give the first.
+- Periods: hour, day, week, month, year. Annual = hourly x 2080 (40 h x 52 weeks), daily x 260,
+  weekly x 52, monthly x 12. "LPA"/"lakh" is 100,000 INR a year.
+- A figure without a stated period is read by size: under 300 per hour, under 20,000 per month
+  (except currencies with small units, see LARGE_UNIT_CURRENCIES), else per year.
+- Exchange rates: the European Central Bank's daily reference rates, as shipped offline inside
+  the ``currencyconverter`` package, at the posting's date (clamped to the table's range; the
+  date used is stored as ``fx_date``).
+- Annual USD outside [5,000, 2,000,000] is implausible: the posted figures are kept, the
+  annual USD values are left empty and ``flag`` says why.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipelines import extensions  # noqa: F401
+
+ANNUAL_FACTOR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
+PLAUSIBLE_USD = (5_000, 2_000_000)
+LARGE_UNIT_CURRENCIES = {"INR", "JPY", "KRW", "IDR", "HUF", "CLP", "COP", "NGN", "KES", "PKR", "VND", "PHP"}
+
+CURRENCY_TOKENS = [
+    (r"US\$|USD|U\.S\. dollars?", "USD"), (r"CA\$|C\$|CAD", "CAD"), (r"A\$|AU\$|AUD", "AUD"),
+    (r"NZ\$|NZD", "NZD"), (r"S\$|SGD", "SGD"), (r"HK\$|HKD", "HKD"), (r"R\$|BRL", "BRL"), (r"MX\$|MXN", "MXN"),
+    (r"€|EUR|euros?", "EUR"), (r"£|GBP", "GBP"), (r"₹|INR|Rs\.?", "INR"), (r"CHF", "CHF"), (r"SEK", "SEK"),
+    (r"NOK", "NOK"), (r"DKK", "DKK"), (r"PLN|zł", "PLN"), (r"CZK", "CZK"), (r"¥|JPY", "JPY"), (r"KRW|₩", "KRW"),
+    (r"ZAR", "ZAR"), (r"KES|KSh", "KES"), (r"NGN|₦", "NGN"), (r"ILS|₪", "ILS"), (r"\$", "USD"),
+]  # fmt: skip
+CURRENCY = "(?P<{name}>" + "|".join(p for p, _ in CURRENCY_TOKENS) + ")"
+AMOUNT = r"(?P<{name}>\d{{1,3}}(?:[,.\s]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<{name}_k>[kK]|lakhs?|lacs?|LPA|L\b)?"
+RANGE_SEP = r"\s*(?:-|–|—|to|and)\s*"
+SALARY_RE = re.compile(
+    CURRENCY.format(name="cur1")
+    + r"?\s*"
+    + AMOUNT.format(name="low")
+    + r"(?:\s*"
+    + CURRENCY.format(name="cur_mid")
+    + r")?(?:"
+    + RANGE_SEP
+    + CURRENCY.format(name="cur2")
+    + r"?\s*"
+    + AMOUNT.format(name="high")
+    + r")?\s*"
+    + CURRENCY.format(name="cur3")
+    + r"?",
+    re.I,
+)
+PERIOD_RE = re.compile(
+    r"(?:per|/|an|a|each)\s*(?P<p>hour|hr|h|day|week|wk|month|mo|year|yr|annum)\b|"
+    r"\b(?P<q>hourly|daily|weekly|monthly|annually|annual|yearly|p\.?a\.?|pa|lpa)\b",
+    re.I,
+)
+PERIOD_WORDS = {
+    "hour": "hour", "hr": "hour", "h": "hour", "hourly": "hour", "day": "day", "daily": "day",
+    "week": "week", "wk": "week", "weekly": "week", "month": "month", "mo": "month", "monthly": "month",
+    "year": "year", "yr": "year", "annum": "year", "annually": "year", "annual": "year", "yearly": "year",
+    "p.a.": "year", "pa": "year", "p.a": "year", "lpa": "year",
+}  # fmt: skip
+SALARY_CUE = re.compile(
+    r"\b(salary|salaries|pay|compensation|base|wage|rate|ote|remuneration|gehalt|range|paid|earn)\b", re.I
+)
+NOT_SALARY = re.compile(
+    r"401\s*\(?k\)?|stipend|bonus|equity|allowance|reimburs|budget|relocation|raised|funding|revenue|"
+    r"valuation|\bmillion\b|\bbillion\b|\barr\b|customers|users|learning and development|sign[- ]on|"
+    r"\bper (employee|seat)\b|\bhsa\b|\bfsa\b|matching",
+    re.I,
+)
+NO_SALARY = re.compile(r"\b(doe|competitive|negotiable|depending on experience|commensurate)\b", re.I)
+
+
+def parse_amount(raw: str, suffix: str | None) -> float:
+    text = raw.replace(" ", "")
+    if "," in text and "." in text:
+        decimal = "." if text.rfind(".") > text.rfind(",") else ","
+        text = text.replace("," if decimal == "." else ".", "").replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}([.,]\d{3})+", text):
+        text = text.replace(",", "").replace(".", "")
+    else:
+        text = text.replace(",", ".")
+    value = float(text)
+    suffix = (suffix or "").lower()
+    if suffix == "k":
+        value *= 1_000
+    elif suffix.startswith(("lakh", "lac", "l")):
+        value *= 100_000
+    return value
+
+
+def currency_code(token: str | None) -> str | None:
+    if not token:
+        return None
+    for pattern, code in CURRENCY_TOKENS:
+        if re.fullmatch(pattern, token, re.I):
+            return code
+    return None
+
+
+def period_by_size(amount: float, currency: str) -> str:
+    if currency in LARGE_UNIT_CURRENCIES:
+        return "year"
+    if amount < 300:
+        return "hour"
+    if amount < 20_000:
+        return "month"
+    return "year"
+
+
+def from_text(text: str) -> dict[str, Any] | None:
+    """The first salary stated in the text, or None."""
+    for line in text.split("\n"):
+        if not re.search(r"\d", line) or NOT_SALARY.search(line):
+            continue
+        for match in SALARY_RE.finditer(line):
+            cur = match.group("cur1") or match.group("cur_mid") or match.group("cur2") or match.group("cur3")
+            suffix_lakh = any(
+                (match.group(n) or "").lower().startswith(("lakh", "lac", "lpa", "l"))
+                for n in ("low_k", "high_k")
+            )
+            currency = currency_code(cur) or ("INR" if suffix_lakh else None)
+            if not currency:
+                continue
+            ranged = match.group("high") is not None
+            if not ranged and not SALARY_CUE.search(line):
+                continue
+            low_suffix = match.group("low_k") or (match.group("high_k") if ranged else None)
+            low = parse_amount(match.group("low"), low_suffix)
+            high = parse_amount(match.group("high"), match.group("high_k")) if ranged else low
+            if low <= 0 or high <= 0 or low > high:
+                continue
+            if low < 10 and not suffix_lakh:
+                continue  # "$5 off", "3 days": not pay
+            tail = line[match.end() : match.end() + 30]
+            period_match = PERIOD_RE.search(tail) or PERIOD_RE.search(line)
+            if suffix_lakh:
+                period = "year"
+            elif period_match:
+                word = (period_match.group("p") or period_match.group("q")).lower()
+                period = PERIOD_WORDS.get(word, PERIOD_WORDS.get(word.rstrip(".")))
+            else:
+                period = period_by_size(low, currency)
+            return {"min": low, "max": high, "currency": currency, "period": period, "from": "text"}
+    return None
+
+
+@lru_cache(maxsize=1)
+def converter():
+    from currency_converter import CurrencyConverter
+
+    return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=True)
+
+
+def fx_to_usd(amount: float, currency: str, on: date) -> tuple[float, date] | None:
+    conv = converter()
+    if currency not in conv.currencies or "USD" not in conv.currencies:
+        return None
+    first, last = conv.bounds[currency]
+    used = min(max(on, first), last)
+    usd_first, usd_last = conv.bounds["USD"]
+    used = min(max(used, usd_first), usd_last)
+    return conv.convert(amount, currency, "USD", date=used), used
+
+
+def annualise(salary: dict[str, Any], on: date | None) -> dict[str, Any]:
+    on = on or date.today()
+    factor = ANNUAL_FACTOR[salary["period"]]
+    out = dict(salary, annual_usd_min=None, annual_usd_max=None, fx_date=None, flag=None)
+    converted = [fx_to_usd(salary[k] * factor, salary["currency"], on) for k in ("min", "max")]
+    if None in converted:
+        out["flag"] = f"no exchange rate for {salary['currency']}"
+        return out
+    (usd_min, used), (usd_max, _) = converted
+    if usd_min < PLAUSIBLE_USD[0] or usd_max > PLAUSIBLE_USD[1]:
+        out["flag"] = f"implausible annual USD {usd_min:,.0f}-{usd_max:,.0f}"
+        return out
+    out.update(annual_usd_min=round(usd_min, 2), annual_usd_max=round(usd_max, 2), fx_date=used.isoformat())
+    return out
+
+
+def structured(hints: dict[str, Any]) -> dict[str, Any] | None:
+    low, high = hints.get("salary_min"), hints.get("salary_max")
+    currency, period = hints.get("salary_currency"), hints.get("salary_period")
+    if not currency or period not in ANNUAL_FACTOR or (low is None and high is None):
+        return None
+    low = float(low if low is not None else high)
+    high = float(high if high is not None else low)
+    if low <= 0 or high < low:
+        return None
+    return {"min": low, "max": high, "currency": currency.upper(), "period": period, "from": "structured"}
+
+
+def choose(text_salary: dict | None, structured_salary: dict | None) -> dict | None:
+    return text_salary or structured_salary
+
+
+@Language.factory("jobmarket_salary_v1")
+def make_salary(nlp: Language, name: str):
+    def salary_component(doc: Doc) -> Doc:
+        posting = doc._.posting or {}
+        body = doc.text[posting.get("title_end", 0) :]
+        picked = choose(from_text(body), structured(posting))
+        if picked is None:
+            doc._.result["salary"] = None
+            return doc
+        posted = posting.get("date_posted")
+        on = date.fromisoformat(posted[:10]) if posted else None
+        doc._.result["salary"] = annualise(picked, on)
+        return doc
+
+    return salary_component

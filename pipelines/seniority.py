@@ -1,0 +1,119 @@
+"""Seniority (from the title first, else from the years asked), minimum years, degree asked."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipelines import extensions  # noqa: F401
+
+TITLE_LEVELS: list[tuple[str, re.Pattern]] = [
+    ("intern", re.compile(r"\b(intern|internship|trainee|apprentice|werkstudent|working student)\b", re.I)),
+    (
+        "executive",
+        re.compile(r"\b(director|head of|vp|vice president|chief|cto|ceo|cfo|coo|cio|president)\b", re.I),
+    ),
+    ("lead_principal", re.compile(r"\b(staff|principal|lead|distinguished|fellow|architect)\b", re.I)),
+    ("manager", re.compile(r"\b(manager|management)\b", re.I)),
+    ("senior", re.compile(r"\b(senior|sr\.?|snr|iii|iv)\b", re.I)),
+    ("junior", re.compile(r"\b(junior|jr\.?|entry[- ]level|graduate|associate|new grad|i)\b", re.I)),
+    ("mid", re.compile(r"\b(mid[- ]?level|intermediate|ii)\b", re.I)),
+]
+# "Product Manager" manages a product, not people: it says nothing of seniority.
+NOT_PEOPLE_MANAGER = re.compile(
+    r"\b(product|project|program|account|community|office|marketing|account|success|brand|content|case)\s+manager\b",
+    re.I,
+)
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "ten": 10,
+}
+YEARS = re.compile(
+    r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|ten)\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*years?",
+    re.I,
+)
+DEGREES = [
+    ("phd", re.compile(r"\b(ph\.?\s?d|doctorate|doctoral)\b", re.I)),
+    ("master", re.compile(r"\b(master'?s?|m\.?sc|msc|m\.s\.|mba|graduate degree)\b", re.I)),
+    (
+        "bachelor",
+        re.compile(
+            r"\b(bachelor'?s?|b\.?sc|bsc|b\.s\.|b\.a\.|undergraduate degree|(university|college) degree|degree in)\b",
+            re.I,
+        ),
+    ),
+]
+
+
+def title_level(title: str) -> str | None:
+    for level, pattern in TITLE_LEVELS:
+        if level == "manager" and NOT_PEOPLE_MANAGER.search(title):
+            continue
+        if pattern.search(title):
+            return level
+    return None
+
+
+def min_years(text: str) -> int | None:
+    found = []
+    for match in YEARS.finditer(text):
+        tail = text[match.end() : match.end() + 40].lower()
+        # "5 years of experience", not "founded 10 years ago" or "a 2 year contract"
+        if (
+            "experience" not in tail
+            and "exp" not in tail[:6]
+            and "working" not in tail
+            and "in " not in tail[:4]
+        ):
+            continue
+        raw = match.group(1).lower()
+        value = NUMBER_WORDS.get(raw) or int(raw)
+        if 0 < value <= 30:
+            found.append(value)
+    return min(found) if found else None
+
+
+def degree(text: str) -> str:
+    for level, pattern in DEGREES:
+        if pattern.search(text):
+            # The lowest degree that is asked is the entry barrier: "BSc or MSc" asks a bachelor.
+            lower = [lvl for lvl, pat in DEGREES if pat.search(text)]
+            return lower[-1] if lower else level
+    return "none"
+
+
+def seniority(title: str, years: int | None) -> str:
+    level = title_level(title or "")
+    if level:
+        return level
+    if years is None:
+        return "unknown"
+    if years <= 2:
+        return "junior"
+    if years <= 4:
+        return "mid"
+    return "senior"
+
+
+@Language.factory("jobmarket_seniority_v1")
+def make_seniority(nlp: Language, name: str):
+    def seniority_component(doc: Doc) -> Doc:
+        posting = doc._.posting or {}
+        body = doc.text[posting.get("title_end", 0) :]
+        years = min_years(body)
+        result = doc._.result
+        result["min_years_experience"] = years
+        result["seniority"] = seniority(posting.get("title") or "", years)
+        result["degree"] = degree(body)
+        return doc
+
+    return seniority_component

@@ -1,0 +1,26 @@
+"""The DuckDB warehouse: plain SQL files (schema, staging, core, marts, checks) and a small loader."""
+
+from pathlib import Path
+
+SQL_DIR = Path(__file__).parent
+
+# Build order within each layer: a model comes after the models it reads.
+SCHEMA = [
+    "macros",
+    "ingest_log",
+    "raw_postings",
+    "raw_sightings",
+    "raw_quarantine",
+    "extractions",
+    "warehouse_meta",
+    "raw_skills_taxonomy",
+]
+STAGING = ["stg_job_postings"]
+CORE = ["source_postings", "posting_sources", "postings", "posting_skills", "skills"]
+MARTS = ["ai_share", "remote_share", "country_growth", "salary_by_role", "top_skills_by_role"]
+LAYERS = {"schema": SCHEMA, "staging": STAGING, "core": CORE, "marts": MARTS}
+ANALYST_TABLES = ["postings", "posting_sources", "posting_skills", "skills", *MARTS]
+
+
+def sql_file(layer: str, name: str) -> Path:
+    return SQL_DIR / layer / f"{name}.sql"

@@ -1,0 +1,296 @@
+"""Loading landing files into the raw tables, extraction hand-off, and the model build.
+
+DuckDB takes one writing process at a time: every function here is called by the single
+writer (the flow's load/extract/build tasks run one after another). Readers use the published
+copy (``publish``), which is swapped atomically after each build."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from warehouse import LAYERS, SQL_DIR, sql_file
+
+RAW_COLUMNS = ["source", "record_hash", "run_id", "landing_file", "line_no", "fetched_at", "item", "record"]
+QUARANTINE_COLUMNS = [
+    "source",
+    "run_id",
+    "landing_file",
+    "line_no",
+    "reason",
+    "detail",
+    "url",
+    "fetched_at",
+    "record",
+]
+
+
+def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    if str(path) != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path), read_only=read_only)
+    if not read_only:
+        for name in LAYERS["schema"]:
+            con.execute(sql_file("schema", name).read_text())
+    return con
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def landing_files(raw_dir: Path) -> list[Path]:
+    """Finished landing files (never ``.part``), in a stable order: source, then run id."""
+    return sorted(p for p in Path(raw_dir).glob("*/*.jsonl") if p.is_file())
+
+
+def record_hash(item: dict[str, Any], record: Any) -> str:
+    """The identity of a landed record: what the source said, not when we asked."""
+    content = {k: v for k, v in item.items() if k != "fetched_at"}
+    canonical = json.dumps({"item": content, "record": record}, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _parse_postings(path: Path, source: str, run_id: str) -> tuple[list[dict], list[dict]]:
+    rows, bad = [], []
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        for line_no, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                landed = json.loads(line)
+                item = landed["item"]
+                if not isinstance(item, dict):
+                    raise TypeError("item is not an object")
+            except (ValueError, KeyError, TypeError) as exc:
+                bad.append(
+                    dict(source=source, run_id=run_id, landing_file=str(path), line_no=line_no,
+                         reason="unreadable_landing_line", detail=str(exc)[:300], url=None,
+                         fetched_at=None, record=json.dumps(line[:2000]))
+                )  # fmt: skip
+                continue
+            rows.append(
+                dict(source=source, run_id=run_id, landing_file=str(path), line_no=line_no,
+                     record_hash=record_hash(item, landed.get("record")), fetched_at=item.get("fetched_at"),
+                     item=json.dumps(item, ensure_ascii=False), record=json.dumps(landed.get("record"), ensure_ascii=False))
+            )  # fmt: skip
+    return rows, bad
+
+
+def _parse_quarantine(path: Path, source: str, run_id: str) -> list[dict]:
+    rows = []
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        for line_no, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                q = json.loads(line)
+            except ValueError:
+                q = {"reason": "unreadable_quarantine_line", "detail": line[:300]}
+            rows.append(
+                dict(source=source, run_id=run_id, landing_file=str(path), line_no=line_no,
+                     reason=q.get("reason") or "unknown", detail=q.get("detail"), url=q.get("url"),
+                     fetched_at=q.get("fetched_at"), record=json.dumps(q.get("record"), ensure_ascii=False))
+            )  # fmt: skip
+    return rows
+
+
+def _arrow(rows: list[dict], columns: list[str]) -> pa.Table:
+    return pa.table({c: [r[c] for r in rows] for c in columns})
+
+
+def load_file(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, Any]:
+    """Load one landing file atomically; a file already in the ingest log is skipped."""
+    file_hash = file_sha256(path)
+    if con.execute("select 1 from ingest_log where file_hash = ?", [file_hash]).fetchone():
+        return {"path": str(path), "status": "skipped", "records": 0}
+    source = path.parent.name
+    is_quarantine = path.name.endswith(".quarantine.jsonl")
+    run_id = path.name.removesuffix(".quarantine.jsonl").removesuffix(".jsonl")
+    if is_quarantine:
+        rows, bad = [], _parse_quarantine(path, source, run_id)
+    else:
+        rows, bad = _parse_postings(path, source, run_id)
+    con.execute("begin transaction")
+    try:
+        if rows:
+            batch = _arrow(rows, RAW_COLUMNS)  # noqa: F841 (read by name from the SQL below)
+            con.execute(
+                """
+                insert or ignore into raw_postings
+                select distinct on (source, record_hash) source, record_hash, run_id, landing_file, line_no,
+                    cast(fetched_at as timestamptz), cast(item as json), cast(record as json)
+                from batch order by source, record_hash, line_no
+                """
+            )
+            con.execute(
+                """
+                merge into raw_sightings as s
+                using (
+                    select source, record_hash, min(cast(fetched_at as timestamptz)) as first_at,
+                        max(cast(fetched_at as timestamptz)) as last_at, count(*) as n
+                    from batch group by source, record_hash
+                ) as b
+                on s.source = b.source and s.record_hash = b.record_hash
+                when matched then update set
+                    first_fetched_at = least(s.first_fetched_at, b.first_at),
+                    last_fetched_at = greatest(s.last_fetched_at, b.last_at),
+                    n_sightings = s.n_sightings + b.n
+                when not matched then insert values (b.source, b.record_hash, b.first_at, b.last_at, b.n)
+                """
+            )
+        if bad:
+            qbatch = _arrow(bad, QUARANTINE_COLUMNS)  # noqa: F841
+            con.execute(
+                "insert into raw_quarantine select source, run_id, landing_file, line_no, reason, detail, url, "
+                "cast(fetched_at as timestamptz), cast(record as json) from qbatch"
+            )
+        con.execute(
+            "insert into ingest_log values (?, ?, ?, ?, ?, ?, ?)",
+            [file_hash, str(path), source, run_id, "quarantine" if is_quarantine else "postings",
+             len(rows) + len(bad), datetime.now(UTC)],
+        )  # fmt: skip
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    con.execute("checkpoint")
+    return {"path": str(path), "status": "loaded", "records": len(rows), "quarantined": len(bad)}
+
+
+def load_raw(con: duckdb.DuckDBPyConnection, paths: Iterable[Path]) -> list[dict[str, Any]]:
+    return [load_file(con, Path(p)) for p in paths]
+
+
+def set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
+    con.execute("insert or replace into warehouse_meta values (?, ?, ?)", [key, value, datetime.now(UTC)])
+
+
+def write_extraction_input(con: duckdb.DuckDBPyConnection, extractor_version: str, path: Path) -> int:
+    """Postings content not yet extracted under ``extractor_version``, as extract-contract lines."""
+    rows = con.execute(
+        """
+        select distinct on (content_hash)
+            content_hash, source, title, company, locations, description_html, workplace_type,
+            salary_min_structured, salary_max_structured, salary_currency_structured,
+            salary_period_structured, country_hints, cast(date_posted as varchar)
+        from stg_job_postings s
+        where not exists (
+            select 1 from extractions e
+            where e.content_hash = s.content_hash and e.extractor_version = ?
+        )
+        order by content_hash
+        """,
+        [extractor_version],
+    ).fetchall()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as out:
+        for (content_hash, source, title, company, locations, description, workplace, smin, smax, scur, sper,
+             hints, posted) in rows:  # fmt: skip
+            record = {
+                "id": content_hash, "title": title, "company": company,
+                "location": "; ".join(locations or []), "locations": locations or [],
+                "description": description, "source": source, "workplace_type": workplace,
+                "salary_min": smin, "salary_max": smax, "salary_currency": scur, "salary_period": sper,
+                "country_hints": hints or [], "date_posted": posted,
+            }  # fmt: skip
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return len(rows)
+
+
+def load_extractions(con: duckdb.DuckDBPyConnection, path: Path) -> int:
+    """Extraction output lines into ``extractions``; error records are reported, not loaded."""
+    ok, errors = [], 0
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            result = json.loads(line)
+            if "error" in result:
+                errors += 1
+                continue
+            ok.append(result)
+    if not ok:
+        return 0
+    staged = path.with_suffix(".ok.jsonl")
+    with open(staged, "w", encoding="utf-8") as out:
+        for result in ok:
+            result["content_hash"] = result.pop("id")
+            result.pop("text", None)
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+    columns = [r[0] for r in con.execute("describe extractions").fetchall()]
+    types = {r[0]: r[1] for r in con.execute("describe extractions").fetchall()}
+    column_spec = "{" + ", ".join(f"'{c}': '{types[c]}'" for c in columns) + "}"
+    con.execute("begin transaction")
+    try:
+        con.execute(
+            f"insert or ignore into extractions select {', '.join(columns)} "
+            f"from read_json(?, format = 'newline_delimited', columns = {column_spec})",
+            [str(staged)],
+        )
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    staged.unlink()
+    con.execute("checkpoint")
+    return len(ok)
+
+
+def load_taxonomy(con: duckdb.DuckDBPyConnection, path: Path, version: str) -> None:
+    with open(path, newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    con.execute("begin transaction")
+    con.execute("delete from raw_skills_taxonomy")
+    con.executemany(
+        "insert into raw_skills_taxonomy values (?, ?, ?, ?, ?, ?, ?, ?)",
+        [[r["skill_id"], r["name"], r["category"], r["is_ai"] == "true", r["cluster"] or None, r["aliases"],
+          r["context_rule"] or None, version] for r in rows],
+    )  # fmt: skip
+    con.execute("commit")
+
+
+def build_staging(con: duckdb.DuckDBPyConnection) -> None:
+    for name in LAYERS["staging"]:
+        con.execute(sql_file("staging", name).read_text())
+
+
+def build_models(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Staging views, then core and mart tables, each from its own SQL file, in order."""
+    counts = {}
+    build_staging(con)
+    for layer in ("core", "marts"):
+        for name in LAYERS[layer]:
+            con.execute(sql_file(layer, name).read_text())
+            counts[name] = con.execute(f'select count(*) from "{name}"').fetchone()[0]
+    con.execute("checkpoint")
+    return counts
+
+
+def run_checks(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Every checks/assert_*.sql, with the number of failing rows it returns (0 = pass)."""
+    return {
+        path.stem: len(con.execute(path.read_text()).fetchall())
+        for path in sorted((SQL_DIR / "checks").glob("assert_*.sql"))
+    }
+
+
+def publish(db_path: Path, published_path: Path) -> Path:
+    """Copy the (closed) warehouse to the published path and swap it in atomically."""
+    published_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = published_path.with_name(f".{published_path.name}.{os.getpid()}.tmp")
+    shutil.copyfile(db_path, tmp)
+    os.replace(tmp, published_path)
+    return published_path
