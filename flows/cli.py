@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from flows.config import ConfigError, Paths, configure_prefect
+from flows.config import ConfigError, Paths, configure_prefect, load_config
 
 
 def _report(paths: Paths, synthetic: bool) -> str:
@@ -23,6 +23,8 @@ def _report(paths: Paths, synthetic: bool) -> str:
 
 def _run_flow(name: str, args: argparse.Namespace) -> int:
     paths = Paths.for_warehouse(args.warehouse)
+    if name == "refresh":
+        load_config(args.config)  # a bad config is one line before any Prefect start-up
     configure_prefect(paths.warehouse.parent)
     from flows.refresh import RefreshFailed
 

@@ -41,6 +41,10 @@ YEARS = re.compile(
     r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|ten)\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*years?",
     re.I,
 )
+EXPERIENCE_TAIL = re.compile(
+    r"\W*(of|with|in|experience|exp\b|working|building|hands|professional|industry|relevant|developing|as an?\b|'|’)"
+)
+NOT_EXPERIENCE = re.compile(r"\W*(ago|old|in business|of history|of (our|the) company)")
 DEGREES = [
     ("phd", re.compile(r"\b(ph\.?\s?d|doctorate|doctoral)\b", re.I)),
     ("master", re.compile(r"\b(master'?s?|m\.?sc|msc|m\.s\.|mba|graduate degree)\b", re.I)),
@@ -67,13 +71,8 @@ def min_years(text: str) -> int | None:
     found = []
     for match in YEARS.finditer(text):
         tail = text[match.end() : match.end() + 40].lower()
-        # "5 years of experience", not "founded 10 years ago" or "a 2 year contract"
-        if (
-            "experience" not in tail
-            and "exp" not in tail[:6]
-            and "working" not in tail
-            and "in " not in tail[:4]
-        ):
+        # "5 years of experience", "5+ years with PyTorch"; not "founded 10 years ago"
+        if not EXPERIENCE_TAIL.match(tail) or NOT_EXPERIENCE.match(tail):
             continue
         raw = match.group(1).lower()
         value = NUMBER_WORDS.get(raw) or int(raw)

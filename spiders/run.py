@@ -41,6 +41,7 @@ def crawl(
     base_url: str | None = None,
     settings: dict[str, Any] | None = None,
     timeout: float = 1800,
+    spider_args: dict[str, Any] | None = None,
 ) -> CrawlResult:
     raw_dir = Path(raw_dir).resolve()
     log_dir = raw_dir / source
@@ -53,6 +54,8 @@ def crawl(
         cmd += ["-a", f"boards={','.join(boards)}"]
     if base_url:
         cmd += ["-a", f"base_url={base_url}"]
+    for key, value in (spider_args or {}).items():
+        cmd += ["-a", f"{key}={value}"]
     for key, value in (settings or {}).items():
         cmd += ["-s", f"{key}={value}"]
     env = dict(os.environ, SCRAPY_SETTINGS_MODULE="spiders.settings")

@@ -32,6 +32,8 @@ class RawLandingPipeline:
         self.raw_dir = Path(settings.get("JOBMARKET_RAW_DIR"))
         self.run_id = settings.get("JOBMARKET_RUN_ID") or run_id_default()
         self.files: dict[Path, IO[str]] = {}
+        self.postings_path: Path | None = None
+        self.quarantine_path: Path | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -41,12 +43,13 @@ class RawLandingPipeline:
         source = self.crawler.spider.name
         folder = self.raw_dir / source
         folder.mkdir(parents=True, exist_ok=True)
-        self.postings_path = folder / f"{self.run_id}.jsonl"
-        self.quarantine_path = folder / f"{self.run_id}.quarantine.jsonl"
-        for final in (self.postings_path, self.quarantine_path):
+        postings = folder / f"{self.run_id}.jsonl"
+        quarantine = folder / f"{self.run_id}.quarantine.jsonl"
+        for final in (postings, quarantine):
             if final.exists():
                 # Landing files are immutable: a second crawl under the same run id is a mistake.
                 raise FileExistsError(f"{final} exists; landing files are never rewritten")
+        self.postings_path, self.quarantine_path = postings, quarantine
         self.stats.set_value("jobmarket/run_id", self.run_id)
         self.stats.set_value("jobmarket/postings_file", str(self.postings_path))
         self.stats.set_value("jobmarket/quarantine_file", str(self.quarantine_path))
@@ -59,6 +62,8 @@ class RawLandingPipeline:
         handle.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
 
     def process_item(self, item: Any) -> Any:
+        if self.postings_path is None:
+            raise DropItem("the landing files could not be opened", log_level="ERROR")
         source = self.crawler.spider.name
         if isinstance(item, JobPosting):
             self._write(self.postings_path, item.landing_line())
@@ -72,6 +77,8 @@ class RawLandingPipeline:
         return item
 
     def close_spider(self) -> None:
+        if self.postings_path is None:
+            return  # open_spider refused this run: there is nothing of ours to finish
         # An empty postings file still says "this crawl finished and found nothing".
         if self.postings_path not in self.files:
             self.files[self.postings_path] = open(  # noqa: SIM115 (closed just below)

@@ -9,6 +9,7 @@ Contract for a platform or source spider (a subclass):
   fixed query parameters.
 - ``per_board``: whether the spider needs ``boards`` (``-a boards=a,b``).
 - ``page_param`` / ``page_size``: offset paging (``skip``/``limit`` style); ``None`` for one page.
+  ``-a page_size=N`` overrides the page size (tests page through small fixtures with it).
 - ``records(payload)``: the list of job records in a decoded body.
 - ``parse_record(record, board)``: one record to one :class:`JobPosting`. Raising ``KeyError``,
   ``TypeError`` or ``ValueError`` quarantines the record as ``malformed_record``.
@@ -77,9 +78,17 @@ class JobBoardApiSpider(scrapy.Spider):
     page_size: ClassVar[int] = 100
     max_pages: ClassVar[int] = 1000  # a guard against an API that never runs dry
 
-    def __init__(self, base_url: str | None = None, boards: str | list[str] | None = None, **kwargs):
+    def __init__(
+        self,
+        base_url: str | None = None,
+        boards: str | list[str] | None = None,
+        page_size: str | int | None = None,
+        **kwargs,
+    ):
         super().__init__(**kwargs)
         self.base_url = base_url or None
+        if page_size is not None:
+            self.page_size = int(page_size)
         if isinstance(boards, str):
             boards = [b.strip() for b in boards.split(",") if b.strip()]
         self.boards = list(boards or [])

@@ -1,0 +1,25 @@
+import json
+
+from flows.cli import main
+
+
+def test_extract_command(tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"id": 1, "title": "Data Scientist", "location": "Paris", "description": "SQL"}) + "\n"
+    )
+    assert main(["extract", str(src), "-o", str(tmp_path / "out.jsonl")]) == 0
+    [row] = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert row["role"] == "data_scientist" and row["countries"] == ["FR"]
+    assert "extracted 1 postings" in capsys.readouterr().out
+
+
+def test_user_mistakes_get_one_line_and_exit_2(tmp_path, capsys):
+    assert main(["extract", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "o.jsonl")]) == 2
+    assert main(["report", "--warehouse", str(tmp_path / "none.duckdb")]) == 2
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[sources.nosuchboard]\nboards = []\n")
+    assert main(["refresh", "--config", str(bad), "--warehouse", str(tmp_path / "w.duckdb")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 3 and all(line.startswith("jobmarket: ") for line in err)
+    assert "no such spider" in err[2]

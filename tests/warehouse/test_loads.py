@@ -1,0 +1,149 @@
+"""Loads against a real DuckDB file: once per file, idempotent, order-independent, rebuildable."""
+
+import json
+import random
+import shutil
+
+import pytest
+
+from pipelines.extract import extract_file
+from pipelines.nlp import version
+from pipelines.skills import TAXONOMY_PATH, taxonomy_version
+from spiders.items import JobPosting
+from warehouse import MARTS, loader
+
+
+def posting(source, sid, title, company, location, fetched, **kw):
+    return JobPosting(
+        source=source, source_id=sid, url=f"https://example.org/{source}/{sid}", title=title, company=company,
+        description_html=kw.pop("description", "<p>Requirements</p><ul><li>Python and PyTorch</li></ul>"),
+        locations_raw=[location], date_posted=kw.pop("date_posted", "2026-05-01T00:00:00+00:00"),
+        fetched_at=fetched, record={"id": sid}, **kw,
+    )  # fmt: skip
+
+
+def write_landing(raw, source, run_id, items, extra_lines=()):
+    path = raw / source / f"{run_id}.jsonl"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = [json.dumps(i.landing_line()) for i in items] + list(extra_lines)
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+@pytest.fixture
+def raw(tmp_path):
+    raw = tmp_path / "raw"
+    t1, t2 = "2026-05-02T10:00:00+00:00", "2026-05-09T10:00:00+00:00"
+    write_landing(raw, "greenhouse", "r1", [
+        posting("greenhouse", "1", "ML Engineer", "Acme", "Berlin, Germany", t1),
+        posting("greenhouse", "2", "Account Executive", "Acme", "London, UK", t1, description="<p>Sell.</p>"),
+    ], extra_lines=["{broken json"])  # fmt: skip
+    write_landing(raw, "greenhouse", "r2", [
+        posting("greenhouse", "1", "ML Engineer", "Acme", "Berlin, Germany", t2),  # seen again, unchanged
+        posting("greenhouse", "3", "ML Engineer", "Acme", "Berlin, Germany", t2,  # a repost under a new id
+                date_posted="2026-05-08T00:00:00+00:00"),
+    ])  # fmt: skip
+    write_landing(raw, "lever", "r1", [posting("lever", "a", "ML Engineer!", "acme", "Berlin, Germany", t1)])
+    return raw
+
+
+def refresh_warehouse(db, raw, work, order=None):
+    with loader.connect(db) as con:
+        files = loader.landing_files(raw)
+        loaded = loader.load_raw(con, order(files) if order else files)
+        loader.build_staging(con)
+        loader.set_meta(con, "extractor_version", version())
+        n = loader.write_extraction_input(con, version(), work / "in.jsonl")
+    if n:
+        extract_file(work / "in.jsonl", work / "out.jsonl")
+        with loader.connect(db) as con:
+            loader.load_extractions(con, work / "out.jsonl")
+    with loader.connect(db) as con:
+        loader.load_taxonomy(con, TAXONOMY_PATH, taxonomy_version())
+        counts = loader.build_models(con)
+        checks = loader.run_checks(con)
+    return loaded, n, counts, checks
+
+
+def checksums(db):
+    with loader.connect(db, read_only=True) as con:
+        out = {}
+        for table in ["postings", "posting_sources", "posting_skills", *MARTS]:
+            cols = [
+                r[0]
+                for r in con.execute(f"describe {table}").fetchall()
+                if r[0] not in ("first_seen_at", "last_seen_at")
+            ]
+            out[table] = con.execute(
+                f"select count(*), hash(string_agg(cast(row({', '.join(cols)}) as varchar), '|' "
+                f"order by cast(row({', '.join(cols)}) as varchar))) from {table}"
+            ).fetchone()
+        return out
+
+
+def test_dedup_sightings_and_quarantine(raw, tmp_path):
+    db = tmp_path / "w.duckdb"
+    loaded, n_extracted, counts, checks = refresh_warehouse(db, raw, tmp_path)
+    assert [f["status"] for f in loaded] == ["loaded"] * 3
+    assert all(v == 0 for v in checks.values()), checks
+    with loader.connect(db, read_only=True) as con:
+        # 5 landed lines, one of them an unchanged re-fetch: 4 distinct raw records
+        assert con.execute("select count(*) from raw_postings").fetchone() == (4,)
+        assert con.execute(
+            "select n_sightings, last_fetched_at::varchar from raw_sightings join raw_postings using (source, record_hash) "
+            "where item->>'$.source_id' = '1'"
+        ).fetchone() == (2, "2026-05-09 10:00:00+00")
+        reasons = con.execute("select reason, line_no from raw_quarantine").fetchall()
+        assert reasons == [("unreadable_landing_line", 3)]
+        # greenhouse 1, its repost 3 and lever's "ML Engineer!" at acme in Berlin: one job, three records
+        rows = con.execute(
+            "select posting_id, count(*) from posting_sources group by 1 order by 2 desc"
+        ).fetchall()
+        assert [r[1] for r in rows] == [3, 1]
+        assert con.execute("select count(*) from postings").fetchone() == (2,)
+        job = con.execute(
+            "select n_sources, date_posted::date::varchar, role, countries from postings where n_sources = 3"
+        ).fetchone()
+        assert job == (3, "2026-05-01", "ml_engineer", ["DE"])
+    assert counts["postings"] == 2
+    assert n_extracted == 4  # four distinct contents; the unchanged re-fetch of "1" is not extracted again
+
+
+def test_second_load_adds_nothing(raw, tmp_path):
+    db = tmp_path / "w.duckdb"
+    refresh_warehouse(db, raw, tmp_path)
+    first = checksums(db)
+    with loader.connect(db, read_only=True) as con:
+        n_raw = con.execute("select count(*) from raw_postings").fetchone()
+    loaded, n_extracted, _, _ = refresh_warehouse(db, raw, tmp_path)
+    assert [f["status"] for f in loaded] == ["skipped"] * 3 and n_extracted == 0
+    assert checksums(db) == first
+    with loader.connect(db, read_only=True) as con:
+        assert con.execute("select count(*) from raw_postings").fetchone() == n_raw
+
+
+def test_shuffled_load_order_gives_identical_marts(raw, tmp_path):
+    a, b = tmp_path / "a.duckdb", tmp_path / "b.duckdb"
+    refresh_warehouse(a, raw, tmp_path)
+    refresh_warehouse(b, raw, tmp_path, order=lambda files: random.Random(7).sample(files, len(files))[::-1])
+    assert checksums(a) == checksums(b)
+
+
+def test_rebuild_from_raw_is_identical(raw, tmp_path):
+    db = tmp_path / "w.duckdb"
+    refresh_warehouse(db, raw, tmp_path)
+    before = checksums(db)
+    with loader.connect(db) as con:
+        for table in ["postings", "posting_sources", "posting_skills", "source_postings", *MARTS]:
+            con.execute(f"drop table {table}")
+        loader.build_models(con)
+    assert checksums(db) == before
+
+
+def test_publish_is_a_readable_copy(raw, tmp_path):
+    db = tmp_path / "w.duckdb"
+    refresh_warehouse(db, raw, tmp_path)
+    published = loader.publish(db, tmp_path / "published" / "w.duckdb")
+    with loader.connect(published, read_only=True) as con:
+        assert con.execute("select count(*) from postings").fetchone() == (2,)
+    shutil.rmtree(tmp_path / "published")
