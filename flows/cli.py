@@ -47,7 +47,10 @@ def _run_flow(name: str, args: argparse.Namespace) -> int:
         return 1
     elapsed = time.perf_counter() - started
     print(_report(paths, synthetic=name == "demo"))
-    crawled = ", ".join(f"{s}: {c['items']} items" for s, c in sorted(outcome["crawls"].items()))
+    crawled = ", ".join(
+        f"{s}: {c['items']} items, {c.get('quarantined', 0)} quarantined"
+        for s, c in sorted(outcome["crawls"].items())
+    )
     print(
         f"run {outcome['run_id']}: {crawled}; {outcome['extracted']['pending']} postings extracted; "
         f"warehouse {paths.warehouse}, published {outcome['published']} ({elapsed:.1f} s)"

@@ -151,3 +151,10 @@ def test_report_prints_the_hand_computed_figures(con):
     remote_line = next(line for line in report.splitlines() if line.startswith("ml_engineer"))
     # 3 ML postings: one remote, one hybrid, one onsite
     assert "33.3%" in remote_line and "66.7%" in remote_line
+
+
+def test_sql_ai_roles_match_the_extractor(con):
+    from pipelines.role import AI_ROLES, ROLES
+
+    in_sql = {r for r in ROLES if con.execute("select is_ai_role(?)", [r]).fetchone()[0]}
+    assert in_sql == set(AI_ROLES)

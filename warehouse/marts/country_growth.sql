@@ -9,10 +9,7 @@ with ai_postings as (
         date_trunc('month', coalesce(date_posted, first_seen_at)) as posted_month,
         unnest(case when len(countries) = 0 or countries is null then [null] else countries end) as country
     from postings
-    where role in (
-        'llm_genai_engineer', 'ml_engineer', 'mlops_engineer', 'ai_research_scientist', 'data_scientist',
-        'ai_product_manager', 'ai_data_annotator', 'computer_vision_engineer'
-    )
+    where is_ai_role(role)
 ),
 
 window_end as (

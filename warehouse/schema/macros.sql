@@ -12,3 +12,9 @@ create or replace macro wilson_high(k, n) as
         ((k / n) + 1.96 ^ 2 / (2 * n) + 1.96 * sqrt((k / n) * (1 - k / n) / n + 1.96 ^ 2 / (4 * n ^ 2)))
         / (1 + 1.96 ^ 2 / n))
     end;
+
+-- The eight AI/ML role classes of the extractor (pipelines/role.py AI_ROLES; a test keeps them equal).
+create or replace macro is_ai_role(role) as role in (
+    'llm_genai_engineer', 'ml_engineer', 'mlops_engineer', 'ai_research_scientist', 'data_scientist',
+    'ai_product_manager', 'ai_data_annotator', 'computer_vision_engineer'
+);
