@@ -86,10 +86,7 @@ def extract_many(
         record = doc._.posting
         result = doc._.result
         out = {"id": record.get("id"), "text": doc.text}
-        out["skills"] = [
-            {k: v for k, v in s.items() if k != "matched_text"} | {"matched_text": s["matched_text"]}
-            for s in result["skills"]
-        ]
+        out["skills"] = result["skills"]
         out["remote_status"] = result["remote_status"]
         out["remote_evidence"] = result["remote_evidence"]
         out.update(_places(record, result["remote_status"]))

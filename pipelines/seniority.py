@@ -82,12 +82,9 @@ def min_years(text: str) -> int | None:
 
 
 def degree(text: str) -> str:
-    for level, pattern in DEGREES:
-        if pattern.search(text):
-            # The lowest degree that is asked is the entry barrier: "BSc or MSc" asks a bachelor.
-            lower = [lvl for lvl, pat in DEGREES if pat.search(text)]
-            return lower[-1] if lower else level
-    return "none"
+    # The lowest degree asked is the entry barrier: "BSc or MSc" asks a bachelor.
+    asked = [level for level, pattern in DEGREES if pattern.search(text)]
+    return asked[-1] if asked else "none"
 
 
 def seniority(title: str, years: int | None) -> str:

@@ -147,3 +147,10 @@ def test_publish_is_a_readable_copy(raw, tmp_path):
     with loader.connect(published, read_only=True) as con:
         assert con.execute("select count(*) from postings").fetchone() == (2,)
     shutil.rmtree(tmp_path / "published")
+
+
+def test_empty_warehouse_builds_and_passes_checks(tmp_path):
+    (tmp_path / "raw").mkdir()
+    _, n, counts, checks = refresh_warehouse(tmp_path / "w.duckdb", tmp_path / "raw", tmp_path)
+    assert n == 0 and counts["postings"] == 0
+    assert all(v == 0 for v in checks.values()), checks

@@ -22,7 +22,8 @@ counted as (
         count(distinct posting_id) filter (where ai_involvement = 'required') as n_ai_required
     from tech
     group by grouping sets ((posted_month, country), (posted_month), (country), ())
-    having not (grouping(country) = 0 and country is null)
+    -- an empty cell (only the grand total of an empty warehouse) carries no figure
+    having not (grouping(country) = 0 and country is null) and count(distinct posting_id) > 0
 ),
 
 final as (

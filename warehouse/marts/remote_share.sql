@@ -25,7 +25,7 @@ counted as (
         count(distinct posting_id) filter (where remote_status = 'onsite') as n_onsite
     from ai_roles
     group by cube (posted_month, country, role)
-    having not (grouping(country) = 0 and country is null)
+    having not (grouping(country) = 0 and country is null) and count(distinct posting_id) > 0
 ),
 
 final as (
