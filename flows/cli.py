@@ -79,20 +79,15 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_rebuild(args: argparse.Namespace) -> int:
-    from warehouse import loader
+    from warehouse import loader, stages
 
     paths = Paths.for_warehouse(args.warehouse)
     if not paths.warehouse.exists():
         raise ConfigError(f"no warehouse at {paths.warehouse}")
-    from pipelines.skills import TAXONOMY_PATH, taxonomy_version
-
-    with loader.connect(paths.warehouse) as con:
-        loader.load_taxonomy(con, TAXONOMY_PATH, taxonomy_version())
-        counts = loader.build_models(con)
-        checks = loader.run_checks(con)
+    built = stages.build(paths.warehouse)
     loader.publish(paths.warehouse, paths.published)
-    print(", ".join(f"{k}: {v}" for k, v in counts.items()))
-    failing = {k: v for k, v in checks.items() if v}
+    print(", ".join(f"{k}: {v}" for k, v in built["counts"].items()))
+    failing = {k: v for k, v in built["checks"].items() if v}
     for name, n in failing.items():
         print(f"check {name}: {n} failing row(s)", file=sys.stderr)
     return 1 if failing else 0

@@ -14,11 +14,8 @@ from prefect import flow, get_run_logger, task
 from prefect.runtime import task_run
 
 from flows.config import Config, Paths, SourceConfig, load_config
-from pipelines.extract import extract_file
-from pipelines.nlp import version as extractor_version
-from pipelines.skills import TAXONOMY_PATH, taxonomy_version
 from spiders.run import CrawlFailed, crawl, failure_reason
-from warehouse import loader
+from warehouse import loader, stages
 
 
 class RefreshFailed(RuntimeError):
@@ -49,35 +46,17 @@ def crawl_source(source: SourceConfig, raw_dir: Path, run_id: str, settings: dic
 
 @task(name="load-raw")
 def load_raw_task(warehouse: Path, raw_dir: Path) -> list[dict]:
-    with loader.connect(warehouse) as con:
-        return loader.load_raw(con, loader.landing_files(raw_dir))
+    return stages.load_landing(warehouse, raw_dir)
 
 
 @task(name="extract")
 def extract_task(warehouse: Path, work_dir: Path, run_id: str) -> dict:
-    version = extractor_version()
-    pending = work_dir / f"extract-{run_id}.in.jsonl"
-    done = work_dir / f"extract-{run_id}.out.jsonl"
-    with loader.connect(warehouse) as con:
-        loader.build_staging(con)
-        loader.set_meta(con, "extractor_version", version)
-        n_pending = loader.write_extraction_input(con, version, pending)
-    counts = extract_file(pending, done) if n_pending else {"extracted": 0, "errors": 0}
-    if n_pending:
-        with loader.connect(warehouse) as con:
-            loader.load_extractions(con, done)
-    pending.unlink(missing_ok=True)
-    done.unlink(missing_ok=True)
-    return {"pending": n_pending, **counts, "extractor_version": version}
+    return stages.extract_pending(warehouse, work_dir, run_id)
 
 
 @task(name="build")
 def build_task(warehouse: Path) -> dict:
-    with loader.connect(warehouse) as con:
-        loader.load_taxonomy(con, TAXONOMY_PATH, taxonomy_version())
-        counts = loader.build_models(con)
-        checks = loader.run_checks(con)
-    return {"counts": counts, "checks": checks}
+    return stages.build(warehouse)
 
 
 @task(name="publish")

@@ -213,40 +213,27 @@ def write_extraction_input(con: duckdb.DuckDBPyConnection, extractor_version: st
 
 
 def load_extractions(con: duckdb.DuckDBPyConnection, path: Path) -> int:
-    """Extraction output lines into ``extractions``; error records are reported, not loaded."""
-    ok, errors = [], 0
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            result = json.loads(line)
-            if "error" in result:
-                errors += 1
-                continue
-            ok.append(result)
-    if not ok:
-        return 0
-    staged = path.with_suffix(".ok.jsonl")
-    with open(staged, "w", encoding="utf-8") as out:
-        for result in ok:
-            result["content_hash"] = result.pop("id")
-            result.pop("text", None)
-            out.write(json.dumps(result, ensure_ascii=False) + "\n")
-    columns = [r[0] for r in con.execute("describe extractions").fetchall()]
-    types = {r[0]: r[1] for r in con.execute("describe extractions").fetchall()}
-    column_spec = "{" + ", ".join(f"'{c}': '{types[c]}'" for c in columns) + "}"
+    """Extraction output lines into ``extractions``, read as the extractor wrote them: its ``id``
+    is the content hash; error records (lines with ``error``) are not loaded."""
+    types = dict(con.execute("select column_name, column_type from (describe extractions)").fetchall())
+    spec = {"id": "VARCHAR", "error": "VARCHAR", **{c: t for c, t in types.items() if c != "content_hash"}}
+    column_spec = "{" + ", ".join(f"'{c}': '{t}'" for c, t in spec.items()) + "}"
+    columns = ", ".join(f'"{c}"' for c in types if c != "content_hash")
     con.execute("begin transaction")
     try:
+        before = con.execute("select count(*) from extractions").fetchone()[0]
         con.execute(
-            f"insert or ignore into extractions select {', '.join(columns)} "
-            f"from read_json(?, format = 'newline_delimited', columns = {column_spec})",
-            [str(staged)],
+            f"insert or ignore into extractions select id as content_hash, {columns} "
+            f"from read_json(?, format = 'newline_delimited', columns = {column_spec}) where error is null",
+            [str(path)],
         )
+        added = con.execute("select count(*) from extractions").fetchone()[0] - before
         con.execute("commit")
     except Exception:
         con.execute("rollback")
         raise
-    staged.unlink()
     con.execute("checkpoint")
-    return len(ok)
+    return added
 
 
 def load_taxonomy(con: duckdb.DuckDBPyConnection, path: Path, version: str) -> None:

@@ -6,11 +6,8 @@ import shutil
 
 import pytest
 
-from pipelines.extract import extract_file
-from pipelines.nlp import version
-from pipelines.skills import TAXONOMY_PATH, taxonomy_version
 from spiders.items import JobPosting
-from warehouse import MARTS, loader
+from warehouse import MARTS, loader, stages
 
 
 def posting(source, sid, title, company, location, fetched, **kw):
@@ -48,21 +45,10 @@ def raw(tmp_path):
 
 
 def refresh_warehouse(db, raw, work, order=None):
-    with loader.connect(db) as con:
-        files = loader.landing_files(raw)
-        loaded = loader.load_raw(con, order(files) if order else files)
-        loader.build_staging(con)
-        loader.set_meta(con, "extractor_version", version())
-        n = loader.write_extraction_input(con, version(), work / "in.jsonl")
-    if n:
-        extract_file(work / "in.jsonl", work / "out.jsonl")
-        with loader.connect(db) as con:
-            loader.load_extractions(con, work / "out.jsonl")
-    with loader.connect(db) as con:
-        loader.load_taxonomy(con, TAXONOMY_PATH, taxonomy_version())
-        counts = loader.build_models(con)
-        checks = loader.run_checks(con)
-    return loaded, n, counts, checks
+    loaded = stages.load_landing(db, raw, order)
+    extracted = stages.extract_pending(db, work, "test")
+    built = stages.build(db)
+    return loaded, extracted["pending"], built["counts"], built["checks"]
 
 
 def checksums(db):
