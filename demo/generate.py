@@ -61,6 +61,12 @@ PLACES = [
     ("JP", "Tokyo", "Tokyo, Japan", 2, "JPY", "year", 11_000_000, 9, 1.15),
 ]
 LPA = 100_000  # one lakh rupees
+COUNTRY_NAMES = {
+    "US": "the US", "GB": "the United Kingdom", "DE": "Germany", "FR": "France", "NL": "the Netherlands",
+    "IE": "Ireland", "ES": "Spain", "PL": "Poland", "CA": "Canada", "IN": "India", "SG": "Singapore",
+    "AU": "Australia", "BR": "Brazil", "MX": "Mexico", "KE": "Kenya", "NG": "Nigeria", "ZA": "South Africa",
+    "JP": "Japan",
+}  # fmt: skip
 
 ROLES = {
     # role: (weight, titles, required skills pool, preferred pool, salary multiplier)
@@ -200,24 +206,19 @@ def make_posting(rng: random.Random, index: int) -> dict:
 
 def work_sentence(p: dict) -> str:
     city, country = p["place"][1], p["place"][0]
-    return {
-        "remote": f"This role is fully remote; you can work from anywhere in {'the US' if country == 'US' else city.split(',')[0] if country == 'SG' else country_name(country)}.",
-        "hybrid": f"This is a hybrid role: 3 days a week in our {city} office.",
-        "onsite": f"This role is on-site in our {city} office, five days a week. Remote work is not possible.",
-        "unknown": "",
-    }[p["work"]]  # fmt: skip
-
-
-def country_name(code: str) -> str:
-    names = {"GB": "the United Kingdom", "DE": "Germany", "FR": "France", "NL": "the Netherlands", "IE": "Ireland",
-             "ES": "Spain", "PL": "Poland", "CA": "Canada", "IN": "India", "AU": "Australia", "BR": "Brazil",
-             "MX": "Mexico", "KE": "Kenya", "NG": "Nigeria", "ZA": "South Africa", "JP": "Japan", "US": "the US"}  # fmt: skip
-    return names.get(code, code)
+    if p["work"] == "remote":
+        return f"This role is fully remote; you can work from anywhere in {COUNTRY_NAMES[country]}."
+    if p["work"] == "hybrid":
+        return f"This is a hybrid role: 3 days a week in our {city} office."
+    if p["work"] == "onsite":
+        return f"This role is on-site in our {city} office, five days a week. Remote work is not possible."
+    return ""
 
 
 def salary_sentence(p: dict) -> str:
     if not p["salary"]:
-        return rng_free_choice(p, ["Compensation: competitive, DOE.", ""])
+        # every other posting without pay says so in words that must not parse as a salary
+        return ["Compensation: competitive, DOE.", ""][p["index"] % 2]
     cur, period, low, high = p["salary"]
     symbol = {"USD": "$", "GBP": "£", "EUR": "€", "CAD": "CA$", "INR": "₹", "AUD": "A$", "SGD": "S$"}.get(cur)
     if period == "lpa":
@@ -227,10 +228,6 @@ def salary_sentence(p: dict) -> str:
     if high is None:
         return f"Pay: {fmt(low)} {unit}."
     return f"The base salary range for this role is {fmt(low)} - {fmt(high)} {unit}."
-
-
-def rng_free_choice(p: dict, options: list[str]) -> str:
-    return options[p["index"] % len(options)]
 
 
 def description_html(p: dict) -> str:

@@ -8,11 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from spiders.run import spider_names
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCES = PROJECT_ROOT / "sources.toml"
-KNOWN_SPIDERS = {p.stem for p in (PROJECT_ROOT / "spiders").glob("*.py")} - {
-    "__init__", "settings", "items", "extensions", "run", "middlewares",
-}  # fmt: skip
 
 
 class ConfigError(ValueError):
@@ -74,9 +73,9 @@ def load_config(path: Path | str | None = None) -> Config:
         raise ConfigError(f"{path}: no [sources.<spider name>] tables")
     sources = []
     for name, table in tables.items():
-        if name not in KNOWN_SPIDERS:
+        if name not in spider_names():
             raise ConfigError(
-                f"{path}: [sources.{name}]: no such spider (known: {', '.join(sorted(KNOWN_SPIDERS))})"
+                f"{path}: [sources.{name}]: no such spider (known: {', '.join(spider_names())})"
             )
         boards = table.get("boards", [])
         if not isinstance(boards, list) or not all(isinstance(b, str) for b in boards):

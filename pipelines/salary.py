@@ -202,16 +202,13 @@ def structured(hints: dict[str, Any]) -> dict[str, Any] | None:
     return {"min": low, "max": high, "currency": currency.upper(), "period": period, "from": "structured"}
 
 
-def choose(text_salary: dict | None, structured_salary: dict | None) -> dict | None:
-    return text_salary or structured_salary
-
-
 @Language.factory("jobmarket_salary_v1")
 def make_salary(nlp: Language, name: str):
     def salary_component(doc: Doc) -> Doc:
         posting = doc._.posting or {}
         body = doc.text[posting.get("title_end", 0) :]
-        picked = choose(from_text(body), structured(posting))
+        # the text's own figure wins over the board's structured fields
+        picked = from_text(body) or structured(posting)
         if picked is None:
             doc._.result["salary"] = None
             return doc

@@ -14,6 +14,12 @@ from pathlib import Path
 from typing import Any
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# The modules of spiders/ that are not spiders; every other file stem is a spider's name.
+NOT_SPIDERS = {"__init__", "settings", "items", "extensions", "run", "middlewares"}
+
+
+def spider_names() -> list[str]:
+    return sorted(p.stem for p in Path(__file__).parent.glob("*.py") if p.stem not in NOT_SPIDERS)
 
 
 class CrawlFailed(RuntimeError):

@@ -106,8 +106,6 @@ def country_of(part: str) -> str | None:
         return country_names()[lowered]
     if len(part) == 2 and part.isupper() and part in country_codes():
         return part
-    if part.upper() == "UK":
-        return "GB"
     return None
 
 

@@ -1,13 +1,12 @@
 import importlib
 import inspect
-from pathlib import Path
 
 import pytest
 import scrapy
 
-SPIDER_DIR = Path(__file__).resolve().parents[2] / "spiders"
-NOT_SPIDERS = {"__init__", "settings", "items", "extensions", "run", "middlewares"}
-SPIDER_FILES = sorted(p.stem for p in SPIDER_DIR.glob("*.py") if p.stem not in NOT_SPIDERS)
+from spiders.run import spider_names
+
+SPIDER_FILES = spider_names()
 
 
 def test_there_are_spiders():
