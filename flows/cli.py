@@ -84,7 +84,7 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
     paths = Paths.for_warehouse(args.warehouse)
     if not paths.warehouse.exists():
         raise ConfigError(f"no warehouse at {paths.warehouse}")
-    built = stages.build(paths.warehouse)
+    built = stages.build(paths.warehouse, full=True)
     loader.publish(paths.warehouse, paths.published)
     print(", ".join(f"{k}: {v}" for k, v in built["counts"].items()))
     failing = {k: v for k, v in built["checks"].items() if v}

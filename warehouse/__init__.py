@@ -6,7 +6,6 @@ SQL_DIR = Path(__file__).parent
 
 # Build order within each layer: a model comes after the models it reads.
 SCHEMA = [
-    "macros",
     "ingest_log",
     "raw_postings",
     "raw_sightings",
@@ -14,10 +13,20 @@ SCHEMA = [
     "extractions",
     "warehouse_meta",
     "raw_skills_taxonomy",
+    "macros",  # last: the staging table macro reads the raw tables
 ]
-STAGING = ["stg_job_postings"]
+STAGING = ["stg_greenhouse__postings", "stg_lever__postings", "stg_job_postings"]
 CORE = ["source_postings", "posting_sources", "postings", "posting_skills", "skills"]
-MARTS = ["ai_share", "remote_share", "country_growth", "salary_by_role", "top_skills_by_role"]
+MARTS = [
+    "ai_share",
+    "remote_share",
+    "country_growth",
+    "salary_by_role",
+    "top_skills_by_role",
+    "skill_trends",
+    "top_cities",
+    "coverage",
+]
 LAYERS = {"schema": SCHEMA, "staging": STAGING, "core": CORE, "marts": MARTS}
 ANALYST_TABLES = ["postings", "posting_sources", "posting_skills", "skills", *MARTS]
 

@@ -129,12 +129,19 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, Any]:
     try:
         if rows:
             batch = _arrow(rows, RAW_COLUMNS)  # noqa: F841 (read by name from the SQL below)
+            # the batch is the stage; the keyed raw tables take it through MERGE, so a record
+            # landed before (by another run) keeps its first landing and adds no row
             con.execute(
                 """
-                insert or ignore into raw_postings
-                select distinct on (source, record_hash) source, record_hash, run_id, landing_file, line_no,
-                    cast(fetched_at as timestamptz), cast(item as json), cast(record as json)
-                from batch order by source, record_hash, line_no
+                merge into raw_postings as r
+                using (
+                    select distinct on (source, record_hash) source, record_hash, run_id, landing_file, line_no,
+                        cast(fetched_at as timestamptz) as fetched_at, cast(item as json) as item,
+                        cast(record as json) as record
+                    from batch order by source, record_hash, line_no
+                ) as b
+                on r.source = b.source and r.record_hash = b.record_hash
+                when not matched then insert by name
                 """
             )
             con.execute(
@@ -254,8 +261,25 @@ def build_staging(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(sql_file("staging", name).read_text())
 
 
-def build_models(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Staging views, then core and mart tables, each from its own SQL file, in order."""
+def core_model_version() -> str:
+    """A hash of the core models' SQL: their keyed tables are created once, so a change of
+    definition must drop them (they are derived, and rebuilt from raw in the same build)."""
+    text = "".join(sql_file("core", name).read_text() for name in LAYERS["core"])
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def drop_derived(con: duckdb.DuckDBPyConnection) -> None:
+    for name in reversed(LAYERS["marts"] + LAYERS["core"]):
+        con.execute(f'drop table if exists "{name}"')
+
+
+def build_models(con: duckdb.DuckDBPyConnection, full: bool = False) -> dict[str, int]:
+    """Staging views, then the core tables (staged, then merged), then the marts, each from its
+    own SQL file, in order. ``full`` drops every derived table first (``jobmarket rebuild``)."""
+    stored = con.execute("select value from warehouse_meta where key = 'core_model_version'").fetchone()
+    if full or stored is None or stored[0] != core_model_version():
+        drop_derived(con)
+        set_meta(con, "core_model_version", core_model_version())
     counts = {}
     build_staging(con)
     for layer in ("core", "marts"):

@@ -106,6 +106,7 @@ def market_report(con: duckdb.DuckDBPyConnection, synthetic: bool = False, top: 
         """
         select country, window_end_month, n_recent, n_prior, growth, growth_ci_low, growth_ci_high, is_reportable
         from country_growth
+        where is_latest
         order by country <> 'ALL', n_recent + n_prior desc, country
         limit ?
         """,

@@ -44,10 +44,11 @@ def extract_pending(warehouse: Path, work_dir: Path, run_id: str) -> dict[str, A
     return {"pending": n_pending, **counts, "extractor_version": version}
 
 
-def build(warehouse: Path) -> dict[str, Any]:
-    """The taxonomy, every derived table from the raw tables, then the checks."""
+def build(warehouse: Path, full: bool = False) -> dict[str, Any]:
+    """The taxonomy, every derived table from the raw tables, then the checks. ``full`` drops
+    the derived tables first, so that they are recreated from raw alone."""
     with loader.connect(warehouse) as con:
         loader.load_taxonomy(con, TAXONOMY_PATH, taxonomy_version())
-        counts = loader.build_models(con)
+        counts = loader.build_models(con, full=full)
         checks = loader.run_checks(con)
     return {"counts": counts, "checks": checks}

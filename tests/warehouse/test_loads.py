@@ -1,30 +1,12 @@
 """Loads against a real DuckDB file: once per file, idempotent, order-independent, rebuildable."""
 
-import json
 import random
 import shutil
 
 import pytest
 
-from spiders.items import JobPosting
-from warehouse import MARTS, loader, stages
-
-
-def posting(source, sid, title, company, location, fetched, **kw):
-    return JobPosting(
-        source=source, source_id=sid, url=f"https://example.org/{source}/{sid}", title=title, company=company,
-        description_html=kw.pop("description", "<p>Requirements</p><ul><li>Python and PyTorch</li></ul>"),
-        locations_raw=[location], date_posted=kw.pop("date_posted", "2026-05-01T00:00:00+00:00"),
-        fetched_at=fetched, record={"id": sid}, **kw,
-    )  # fmt: skip
-
-
-def write_landing(raw, source, run_id, items, extra_lines=()):
-    path = raw / source / f"{run_id}.jsonl"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lines = [json.dumps(i.landing_line()) for i in items] + list(extra_lines)
-    path.write_text("\n".join(lines) + "\n")
-    return path
+from tests.warehouse.helpers import checksums, posting, refresh_warehouse, write_landing
+from warehouse import loader
 
 
 @pytest.fixture
@@ -42,29 +24,6 @@ def raw(tmp_path):
     ])  # fmt: skip
     write_landing(raw, "lever", "r1", [posting("lever", "a", "ML Engineer!", "acme", "Berlin, Germany", t1)])
     return raw
-
-
-def refresh_warehouse(db, raw, work, order=None):
-    loaded = stages.load_landing(db, raw, order)
-    extracted = stages.extract_pending(db, work, "test")
-    built = stages.build(db)
-    return loaded, extracted["pending"], built["counts"], built["checks"]
-
-
-def checksums(db):
-    with loader.connect(db, read_only=True) as con:
-        out = {}
-        for table in ["postings", "posting_sources", "posting_skills", *MARTS]:
-            cols = [
-                r[0]
-                for r in con.execute(f"describe {table}").fetchall()
-                if r[0] not in ("first_seen_at", "last_seen_at")
-            ]
-            out[table] = con.execute(
-                f"select count(*), hash(string_agg(cast(row({', '.join(cols)}) as varchar), '|' "
-                f"order by cast(row({', '.join(cols)}) as varchar))) from {table}"
-            ).fetchone()
-        return out
 
 
 def test_dedup_sightings_and_quarantine(raw, tmp_path):
@@ -120,10 +79,28 @@ def test_rebuild_from_raw_is_identical(raw, tmp_path):
     refresh_warehouse(db, raw, tmp_path)
     before = checksums(db)
     with loader.connect(db) as con:
-        for table in ["postings", "posting_sources", "posting_skills", "source_postings", *MARTS]:
-            con.execute(f"drop table {table}")
-        loader.build_models(con)
+        loader.build_models(con, full=True)  # what `jobmarket rebuild` runs: derived tables dropped first
+        assert con.execute(
+            "select count(*) from duckdb_tables() where table_name = 'postings'"
+        ).fetchone() == (1,)
     assert checksums(db) == before
+
+
+def test_incremental_build_merges_only_what_changed(raw, tmp_path):
+    db = tmp_path / "w.duckdb"
+    refresh_warehouse(db, raw, tmp_path)
+    with loader.connect(db, read_only=True) as con:
+        rowids = dict(con.execute("select posting_id, rowid from postings").fetchall())
+    write_landing(raw, "lever", "r2", [posting("lever", "b", "Data Scientist", "Acme", "Paris, France",
+                                               "2026-05-10T10:00:00+00:00")])  # fmt: skip
+    refresh_warehouse(db, raw, tmp_path)
+    with loader.connect(db, read_only=True) as con:
+        after = dict(con.execute("select posting_id, rowid from postings").fetchall())
+    # the two unchanged postings kept their rows (MERGE updated nothing); the new one was inserted
+    assert len(after) == 3 and all(after[pid] == rowid for pid, rowid in rowids.items())
+    fresh = tmp_path / "fresh.duckdb"
+    refresh_warehouse(fresh, raw, tmp_path)
+    assert checksums(db) == checksums(fresh)
 
 
 def test_publish_is_a_readable_copy(raw, tmp_path):

@@ -2,17 +2,17 @@
 
 import math
 
-import duckdb
 import pytest
 
-from warehouse import MARTS, sql_file
+from warehouse import MARTS, loader, sql_file
 
 POSTINGS_DDL = """
 create table postings (
     posting_id varchar, title varchar, company varchar, date_posted timestamptz, first_seen_at timestamptz,
     countries varchar[], role varchar, is_tech boolean, ai_involvement varchar, remote_status varchar,
-    salary_annual_usd_min double, salary_annual_usd_max double
+    salary_annual_usd_min double, salary_annual_usd_max double, cities varchar[]
 );
+create table posting_sources (posting_id varchar, source varchar, source_id varchar);
 create table posting_skills (
     posting_id varchar, skill_id varchar, skill_name varchar, category varchar, is_ai boolean,
     requirement varchar, matched_text varchar
@@ -20,19 +20,21 @@ create table posting_skills (
 """
 
 
-def add(con, pid, month, countries, role, ai="none", remote="unknown", salary=None, is_tech=None):
+def add(con, pid, month, countries, role, ai="none", remote="unknown", salary=None, is_tech=None, cities=(),
+        sources=("greenhouse",)):  # fmt: skip
     is_tech = role != "non_tech" if is_tech is None else is_tech
     con.execute(
-        "insert into postings values (?, 't', 'c', ?::timestamptz, ?::timestamptz, ?, ?, ?, ?, ?, ?, ?)",
+        "insert into postings values (?, 't', 'c', ?::timestamptz, ?::timestamptz, ?, ?, ?, ?, ?, ?, ?, ?)",
         [pid, f"{month}-15", f"{month}-15", countries, role, is_tech, ai, remote,
-         salary[0] if salary else None, salary[1] if salary else None],
+         salary[0] if salary else None, salary[1] if salary else None, list(cities)],
     )  # fmt: skip
+    for source in sources:
+        con.execute("insert into posting_sources values (?, ?, ?)", [pid, source, pid])
 
 
 @pytest.fixture
 def con():
-    con = duckdb.connect(":memory:")
-    con.execute(sql_file("schema", "macros").read_text())
+    con = loader.connect(":memory:")
     con.execute(POSTINGS_DDL)
     return con
 
@@ -100,13 +102,97 @@ def test_country_growth_log_ratio_interval(con):
     build(con)
     row = con.execute(
         "select window_end_month, n_recent, n_prior, growth, growth_ci_low, growth_ci_high, is_reportable "
-        "from country_growth where country = 'KE'"
+        "from country_growth where country = 'KE' and is_latest"
     ).fetchone()
     assert row[:4] == ("2026-06", 40, 20, 1.0)
     se = math.sqrt(1 / 40 + 1 / 20)
     assert row[4] == pytest.approx(math.exp(math.log(2) - 1.96 * se) - 1)
     assert row[5] == pytest.approx(math.exp(math.log(2) + 1.96 * se) - 1)
     assert row[6] is False  # 20 < 30
+    # month by month: the 12 months to 2026-03 hold the 20 of January, the 12 before the 20 of 2025-03
+    march = con.execute(
+        "select n_recent, n_prior, growth, window_complete, n_month, n_month_year_before, month_growth, "
+        "month_growth_ci_low from country_growth where country = 'KE' and window_end_month = '2026-03'"
+    ).fetchone()
+    assert march == (20, 20, 0.0, True, 0, 20, -1.0, None)  # no interval from a zero count
+    # one row per month of the span (2023-01 to 2026-06) for KE and for ALL
+    assert con.execute("select count(*) from country_growth group by country").fetchall() == [(42,), (42,)]
+    early = con.execute(
+        "select window_complete, is_reportable from country_growth where country = 'ALL' and window_end_month = '2024-11'"
+    ).fetchone()
+    assert early == (False, False)  # its prior window would begin before the data do
+
+
+def test_skill_trends_zero_filled_with_year_before(con):
+    for i in range(4):
+        add(con, f"a{i}", "2025-01", ["US"], "ml_engineer")
+    for i in range(5):
+        add(con, f"b{i}", "2026-01", ["US"], "ml_engineer")
+    add(con, "n", "2026-01", ["US"], "non_tech")  # not tech: neither numerator nor denominator
+    for pid, skill, level in [("a0", "rag", "required"), ("b0", "rag", "required"), ("b1", "rag", "preferred"),
+                              ("b2", "rag", "required"), ("b3", "python", "mentioned"), ("n", "rag", "required")]:  # fmt: skip
+        con.execute(
+            "insert into posting_skills values (?, ?, ?, 'x', true, ?, ?)", [pid, skill, skill, level, skill]
+        )
+    build(con)
+    rows = con.execute(
+        "select posted_month, skill_id, n_tech_postings, n_postings, skill_share, required_share, "
+        "skill_share_year_before from skill_trends order by posted_month, skill_id"
+    ).fetchall()
+    assert rows == [
+        ("2025-01", "python", 4, 0, 0.0, 0.0, None),  # zero-filled month
+        ("2025-01", "rag", 4, 1, 0.25, 0.25, None),
+        ("2026-01", "python", 5, 1, 0.2, 0.0, 0.0),
+        ("2026-01", "rag", 5, 3, 0.6, 0.4, 0.25),
+    ]
+    low, high = con.execute(
+        "select skill_share_ci_low, skill_share_ci_high from skill_trends where posted_month = '2026-01' and skill_id = 'rag'"
+    ).fetchone()
+    # Wilson 95% for 3/5, by hand: centre (0.6 + z²/10) / (1 + z²/5), half-width z·sqrt(0.048 + z²/100) / (1 + z²/5)
+    centre, half = (
+        (0.6 + 1.96**2 / 10) / (1 + 1.96**2 / 5),
+        1.96 * math.sqrt(0.048 + 1.96**2 / 100) / (1 + 1.96**2 / 5),
+    )
+    assert (low, high) == (pytest.approx(centre - half, abs=1e-12), pytest.approx(centre + half, abs=1e-12))
+    assert (round(low, 4), round(high, 4)) == (0.2307, 0.8824)
+
+
+def test_top_cities_share_of_all_ai_role_postings(con):
+    add(con, "p1", "2026-01", ["KE"], "ml_engineer", cities=["Nairobi, KE"])
+    add(con, "p2", "2026-01", ["KE", "GB"], "ml_engineer", cities=["Nairobi, KE", "London, GB"])
+    add(con, "p3", "2024-01", ["GB"], "data_scientist", cities=["London, GB"])
+    add(con, "p4", "2026-01", [], "llm_genai_engineer")  # no city: in the denominator only
+    add(con, "p5", "2026-01", ["KE"], "other_tech", cities=["Nairobi, KE"])  # not an AI role
+    build(con)
+    rows = con.execute(
+        "select period, city, country, n_postings, n_ai_role_postings, share, city_rank from top_cities"
+    ).fetchall()
+    assert rows == [
+        ("all", "London, GB", "GB", 2, 4, 0.5, 1),
+        ("all", "Nairobi, KE", "KE", 2, 4, 0.5, 2),
+        ("last_12_months", "Nairobi, KE", "KE", 2, 3, 2 / 3, 1),
+        ("last_12_months", "London, GB", "GB", 1, 3, 1 / 3, 2),
+    ]
+
+
+def test_coverage_counts_postings_per_source(con):
+    add(con, "p1", "2026-01", ["DE"], "ml_engineer", sources=("greenhouse", "lever"))  # on two boards
+    add(con, "p2", "2026-01", ["DE", "FR"], "other_tech", sources=("greenhouse",))
+    add(con, "p3", "2026-02", [], "non_tech", sources=("lever",))
+    build(con)
+
+    def cell(source, month, country):
+        return con.execute(
+            "select n_postings, n_records, n_tech_postings, n_ai_role_postings from coverage "
+            "where source = ? and posted_month = ? and country = ?",
+            [source, month, country],
+        ).fetchone()
+
+    assert cell("greenhouse", "2026-01", "DE") == (2, 2, 2, 1)
+    assert cell("greenhouse", "all", "ALL") == (2, 2, 2, 1)
+    assert cell("lever", "2026-02", "UNKNOWN") == (1, 1, 0, 0)
+    assert cell("all", "all", "ALL") == (3, 4, 2, 1)  # p1 once as a posting, twice as a record
+    assert cell("all", "2026-01", "FR") == (1, 1, 1, 0)
 
 
 def test_salary_quantiles_by_role(con):
@@ -142,7 +228,6 @@ def test_report_prints_the_hand_computed_figures(con):
     for i, level in enumerate(levels):
         add(con, f"p{i}", "2026-01", ["US"], "ml_engineer" if i < 3 else "other_tech", ai=level,
             remote=["remote", "hybrid", "onsite"][i % 3] if i < 3 else "unknown")  # fmt: skip
-    con.execute("create table posting_sources as select posting_id, 'greenhouse' as source from postings")
     build(con)
     report = market_report(con, synthetic=True)
     assert "SYNTHETIC DEMO DATA" in report

@@ -8,5 +8,10 @@ with shares as (
         remote_or_hybrid_share_ci_high]) from remote_share
     union all
     select 'top_skills_by_role', unnest([skill_share, required_share]) from top_skills_by_role
+    union all
+    select 'skill_trends', unnest([skill_share, skill_share_ci_low, skill_share_ci_high, required_share,
+        skill_share_year_before]) from skill_trends
+    union all
+    select 'top_cities', unnest([share, share_ci_low, share_ci_high]) from top_cities
 )
 select * from shares where value < 0 or value > 1 or isnan(value);

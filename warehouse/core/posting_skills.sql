@@ -1,5 +1,17 @@
 -- one row per posting per skill, at the strongest requirement level the posting states it
-create or replace table posting_skills as
+create table if not exists posting_skills (
+    posting_id varchar not null,
+    skill_id varchar not null,
+    skill_name varchar,
+    category varchar,
+    is_ai boolean,
+    requirement varchar,
+    matched_text varchar,
+    row_hash varchar,
+    primary key (posting_id, skill_id)
+);
+
+create or replace temp table posting_skills__next as
 with postings as (
     select posting_id, content_hash, extractor_version from postings where extractor_version is not null
 ),
@@ -18,8 +30,7 @@ ranked as (
         hit.category,
         hit.is_ai,
         hit.requirement,
-        hit.matched_text,
-        hit."start" as start_char
+        hit.matched_text
     from hits
     qualify row_number() over (
         partition by posting_id, hit.skill_id
@@ -32,4 +43,13 @@ final as (
     from ranked
 )
 
-select * from final;
+select *, md5(cast(final as varchar)) as row_hash from final;
+
+merge into posting_skills as t
+using posting_skills__next as n
+on t.posting_id = n.posting_id and t.skill_id = n.skill_id
+when matched and t.row_hash <> n.row_hash then update by name
+when not matched then insert by name
+when not matched by source then delete;
+
+drop table posting_skills__next;

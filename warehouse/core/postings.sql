@@ -1,7 +1,39 @@
 -- one row per unique job, with every field of the extraction contract
--- The representative record of a job is its earliest one (ties: source, source_id); its
--- extraction under the warehouse's current extractor version gives the extracted fields.
-create or replace table postings as
+-- The job's fields come from its first record (the start of its chain in posting_sources) and
+-- that record's extraction under the warehouse's current extractor version.
+create table if not exists postings (
+    posting_id varchar not null,
+    title varchar,
+    company varchar,
+    date_posted timestamptz,
+    first_seen_at timestamptz,
+    last_seen_at timestamptz,
+    n_sources integer not null,
+    remote_status varchar,
+    remote_countries varchar[],
+    countries varchar[],
+    cities varchar[],
+    role varchar,
+    ai_governance boolean,
+    is_tech boolean,
+    ai_involvement varchar,
+    seniority varchar,
+    min_years_experience integer,
+    degree varchar,
+    salary_min double,
+    salary_max double,
+    salary_currency varchar,
+    salary_period varchar,
+    salary_annual_usd_min double,
+    salary_annual_usd_max double,
+    salary_flag varchar,
+    extractor_version varchar,
+    content_hash varchar,
+    row_hash varchar,
+    primary key (posting_id)
+);
+
+create or replace temp table postings__next as
 with posting_sources as (
     select * from posting_sources
 ),
@@ -10,20 +42,16 @@ source_postings as (
     select * from source_postings
 ),
 
-current_version as (
-    select value as extractor_version from warehouse_meta where key = 'extractor_version'
-),
-
 extractions as (
-    select extractions.*
+    select *
     from extractions
-    join current_version using (extractor_version)
+    where extractor_version = (select value from warehouse_meta where key = 'extractor_version')
 ),
 
-representative as (
+first_record as (
     select posting_id, source, source_id, content_hash
     from posting_sources
-    qualify row_number() over (partition by posting_id order by posted_or_seen_at, source, source_id) = 1
+    where is_first_record
 ),
 
 spans as (
@@ -39,7 +67,7 @@ spans as (
 
 final as (
     select
-        representative.posting_id,
+        first_record.posting_id,
         source_postings.title,
         source_postings.company,
         spans.date_posted,
@@ -65,11 +93,20 @@ final as (
         e.salary.annual_usd_max as salary_annual_usd_max,
         e.salary.flag as salary_flag,
         e.extractor_version,
-        representative.content_hash
-    from representative
+        first_record.content_hash
+    from first_record
     join spans using (posting_id)
     join source_postings using (source, source_id)
-    left join extractions as e on e.content_hash = representative.content_hash
+    left join extractions as e on e.content_hash = first_record.content_hash
 )
 
-select * from final;
+select *, md5(cast(final as varchar)) as row_hash from final;
+
+merge into postings as t
+using postings__next as n
+on t.posting_id = n.posting_id
+when matched and t.row_hash <> n.row_hash then update by name
+when not matched then insert by name
+when not matched by source then delete;
+
+drop table postings__next;

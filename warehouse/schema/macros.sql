@@ -18,3 +18,34 @@ create or replace macro is_ai_role(role) as role in (
     'llm_genai_engineer', 'ml_engineer', 'mlops_engineer', 'ai_research_scientist', 'data_scientist',
     'ai_product_manager', 'ai_data_annotator', 'computer_vision_engineer'
 );
+
+-- The crawl item's fields of one source's landed records, typed: the common part of every
+-- stg_<source>__postings model (each adds what only its wire format carries).
+create or replace macro stg_posting_items(src) as table
+    select
+        raw_postings.source,
+        item ->> '$.source_id' as source_id,
+        item ->> '$.board' as board,
+        item ->> '$.url' as url,
+        trim(item ->> '$.title') as title,
+        nullif(trim(item ->> '$.company'), '') as company,
+        item ->> '$.description_html' as description_html,
+        cast(coalesce(item -> '$.locations_raw', '[]') as varchar[]) as locations,
+        try_cast(item ->> '$.date_posted' as timestamptz) as date_posted,
+        item ->> '$.employment_type' as employment_type,
+        item ->> '$.workplace_type' as workplace_type,
+        try_cast(item ->> '$.salary_min' as double) as salary_min_structured,
+        try_cast(item ->> '$.salary_max' as double) as salary_max_structured,
+        item ->> '$.salary_currency' as salary_currency_structured,
+        item ->> '$.salary_period' as salary_period_structured,
+        cast(coalesce(item -> '$.country_hints', '[]') as varchar[]) as country_hints,
+        coalesce(fetched_at, try_cast(item ->> '$.fetched_at' as timestamptz)) as fetched_at,
+        coalesce(raw_sightings.first_fetched_at, fetched_at) as first_fetched_at,
+        coalesce(raw_sightings.last_fetched_at, fetched_at) as last_fetched_at,
+        run_id,
+        landing_file,
+        line_no,
+        record
+    from raw_postings
+    left join raw_sightings using (source, record_hash)
+    where raw_postings.source = src;
