@@ -12,12 +12,14 @@ from pathlib import Path
 from flows.config import ConfigError, Paths, configure_prefect, load_config
 
 
-def _report(paths: Paths, synthetic: bool) -> str:
+def _report(paths: Paths, synthetic: bool, chosen=None) -> str:
     from warehouse.loader import connect
-    from warehouse.report import market_report
+    from warehouse.report import market_report, slice_report
 
     source = paths.published if paths.published.exists() else paths.warehouse
     with connect(source, read_only=True) as con:
+        if chosen is not None and chosen != type(chosen)():
+            return slice_report(con, chosen, synthetic=synthetic)
         return market_report(con, synthetic=synthetic)
 
 
@@ -69,23 +71,30 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from warehouse.params import BadParameter, Slice
+
+    try:
+        chosen = Slice.parse(args.country, args.role, args.month_from, args.month_to)
+    except BadParameter as exc:
+        raise ConfigError(str(exc)) from None
     paths = Paths.for_warehouse(args.warehouse)
     if not (paths.published.exists() or paths.warehouse.exists()):
         raise ConfigError(
             f"no warehouse at {paths.warehouse}: run `jobmarket demo` or `jobmarket refresh` first"
         )
-    print(_report(paths, synthetic=args.synthetic))
+    print(_report(paths, synthetic=args.synthetic, chosen=chosen))
     return 0
 
 
 def cmd_rebuild(args: argparse.Namespace) -> int:
-    from warehouse import loader, stages
+    from warehouse import stages
+    from warehouse.publish import publish
 
     paths = Paths.for_warehouse(args.warehouse)
     if not paths.warehouse.exists():
         raise ConfigError(f"no warehouse at {paths.warehouse}")
     built = stages.build(paths.warehouse, full=True)
-    loader.publish(paths.warehouse, paths.published)
+    publish(paths.warehouse, paths.published)
     print(", ".join(f"{k}: {v}" for k, v in built["counts"].items()))
     failing = {k: v for k, v in built["checks"].items() if v}
     for name, n in failing.items():
@@ -113,6 +122,10 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("-o", "--output", required=True)
     report = sub.add_parser("report", help="print the market report from the warehouse")
     report.add_argument("--synthetic", action="store_true", help="label the figures as synthetic demo data")
+    report.add_argument("--country", help="ISO code (e.g. KE): that country's figures month by month")
+    report.add_argument("--role", help="role class (e.g. ml_engineer): its remote share and top skills")
+    report.add_argument("--from", dest="month_from", metavar="YYYY-MM", help="first month shown")
+    report.add_argument("--to", dest="month_to", metavar="YYYY-MM", help="last month shown")
     warehouse_option(report)
     rebuild = sub.add_parser("rebuild", help="recreate every derived table from the raw tables")
     warehouse_option(rebuild)

@@ -15,7 +15,8 @@ from prefect.runtime import task_run
 
 from flows.config import Config, Paths, SourceConfig, load_config
 from spiders.run import CrawlFailed, crawl, failure_reason
-from warehouse import loader, stages
+from warehouse import stages
+from warehouse.publish import publish
 
 
 class RefreshFailed(RuntimeError):
@@ -61,7 +62,7 @@ def build_task(warehouse: Path) -> dict:
 
 @task(name="publish")
 def publish_task(warehouse: Path, published: Path) -> str:
-    return str(loader.publish(warehouse, published))
+    return publish(warehouse, published)["database"]
 
 
 @flow(name="refresh", log_prints=False)

@@ -2,15 +2,13 @@
 
 DuckDB takes one writing process at a time: every function here is called by the single
 writer (the flow's load/extract/build tasks run one after another). Readers use the published
-copy (``publish``), which is swapped atomically after each build."""
+copy (``warehouse.publish``), which is swapped in atomically after each build."""
 
 from __future__ import annotations
 
 import csv
 import hashlib
 import json
-import os
-import shutil
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -296,12 +294,3 @@ def run_checks(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         path.stem: len(con.execute(path.read_text()).fetchall())
         for path in sorted((SQL_DIR / "checks").glob("assert_*.sql"))
     }
-
-
-def publish(db_path: Path, published_path: Path) -> Path:
-    """Copy the (closed) warehouse to the published path and swap it in atomically."""
-    published_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = published_path.with_name(f".{published_path.name}.{os.getpid()}.tmp")
-    shutil.copyfile(db_path, tmp)
-    os.replace(tmp, published_path)
-    return published_path

@@ -7,6 +7,8 @@ from typing import Any
 
 import duckdb
 
+from warehouse.params import Slice
+
 AI_ROLE_ORDER = (
     "llm_genai_engineer", "ml_engineer", "mlops_engineer", "ai_research_scientist", "data_scientist",
     "ai_product_manager", "ai_data_annotator", "computer_vision_engineer",
@@ -159,4 +161,90 @@ def market_report(con: duckdb.DuckDBPyConnection, synthetic: bool = False, top: 
     parts.append(
         "Source coverage: job boards are not a random sample of the labour market; see warehouse/README.md."
     )
+    return "\n\n".join(parts) + "\n"
+
+
+def slice_report(con: duckdb.DuckDBPyConnection, chosen: Slice, synthetic: bool = False) -> str:
+    """Month-by-month figures for one country and/or role. Every value the user chose is bound
+    as a query parameter (and was checked by ``warehouse.params`` before)."""
+    country = chosen.country or "ALL"
+    role = chosen.role or "all"
+    lo, hi = chosen.months
+    title = f"jobmarket: country {country}, role {role}, months {chosen.month_from or 'first'} to {chosen.month_to or 'last'}"
+    if synthetic:
+        title += " (SYNTHETIC DEMO DATA)"
+    parts = [f"{title}\n{'=' * len(title)}"]
+
+    rows = con.execute(
+        """
+        select posted_month, n_tech_postings, ai_share, ai_share_ci_low, ai_share_ci_high, ai_required_share
+        from ai_share
+        where country = ? and posted_month <> 'all' and posted_month between ? and ?
+        order by posted_month
+        """,
+        [country, lo, hi],
+    ).fetchall()
+    parts.append(
+        "AI share of tech postings by month\n"
+        + text_table(
+            ["month", "n tech", "AI share", "95% CI", "required"],
+            [(m, f"{n:,}", pct(s), interval(a, b), pct(r)) for m, n, s, a, b, r in rows],
+        )
+    )
+
+    rows = con.execute(
+        """
+        select posted_month, n_known, n_unknown, remote_share, hybrid_share, remote_or_hybrid_share,
+               remote_or_hybrid_share_ci_low, remote_or_hybrid_share_ci_high
+        from remote_share
+        where country = ? and role = ? and posted_month <> 'all' and posted_month between ? and ?
+        order by posted_month
+        """,
+        [country, role, lo, hi],
+    ).fetchall()
+    parts.append(
+        f"Remote and hybrid share of AI/ML roles ({role}) by month\n"
+        + text_table(
+            ["month", "n known", "n unknown", "remote", "hybrid", "remote+hybrid", "95% CI"],
+            [
+                (m, f"{n:,}", f"{u:,}", pct(r), pct(h), pct(rh), interval(a, b))
+                for m, n, u, r, h, rh, a, b in rows
+            ],
+        )
+    )
+
+    rows = con.execute(
+        """
+        select window_end_month, n_recent, n_prior, growth, growth_ci_low, growth_ci_high, is_reportable
+        from country_growth
+        where country = ? and window_end_month between ? and ?
+        order by window_end_month
+        """,
+        [country, lo, hi],
+    ).fetchall()
+    parts.append(
+        "YoY growth of AI-role postings: the 12 months to each month against the 12 before\n"
+        + text_table(
+            ["12 months to", "n last 12m", "n prior 12m", "growth", "95% CI", "reportable"],
+            [
+                (m, f"{a:,}", f"{b:,}", pct(g), interval(x, y), "yes" if ok else "no")
+                for m, a, b, g, x, y, ok in rows
+            ],
+        )
+    )
+    if chosen.role:
+        rows = con.execute(
+            """
+            select skill_rank, skill_name, n_postings, skill_share, required_share
+            from top_skills_by_role where role = ? and skill_rank <= 15 order by skill_rank
+            """,
+            [role],
+        ).fetchall()
+        parts.append(
+            f"Top skills of {role} (all months and countries)\n"
+            + text_table(
+                ["rank", "skill", "n", "share", "required"],
+                [(k, s, f"{n:,}", pct(a), pct(r)) for k, s, n, a, r in rows],
+            )
+        )
     return "\n\n".join(parts) + "\n"

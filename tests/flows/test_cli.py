@@ -20,6 +20,12 @@ def test_user_mistakes_get_one_line_and_exit_2(tmp_path, capsys):
     bad = tmp_path / "bad.toml"
     bad.write_text("[sources.nosuchboard]\nboards = []\n")
     assert main(["refresh", "--config", str(bad), "--warehouse", str(tmp_path / "w.duckdb")]) == 2
+    assert (
+        main(
+            ["report", "--country", "KE'; drop table postings; --", "--warehouse", str(tmp_path / "n.duckdb")]
+        )
+        == 2
+    )
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 3 and all(line.startswith("jobmarket: ") for line in err)
-    assert "no such spider" in err[2]
+    assert len(err) == 4 and all(line.startswith("jobmarket: ") for line in err)
+    assert "no such spider" in err[2] and "unknown country" in err[3]

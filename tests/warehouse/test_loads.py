@@ -1,12 +1,14 @@
 """Loads against a real DuckDB file: once per file, idempotent, order-independent, rebuildable."""
 
+import os
 import random
-import shutil
 
+import duckdb
 import pytest
 
 from tests.warehouse.helpers import checksums, posting, refresh_warehouse, write_landing
-from warehouse import loader
+from warehouse import ANALYST_TABLES, loader
+from warehouse.publish import publish
 
 
 @pytest.fixture
@@ -103,13 +105,36 @@ def test_incremental_build_merges_only_what_changed(raw, tmp_path):
     assert checksums(db) == checksums(fresh)
 
 
-def test_publish_is_a_readable_copy(raw, tmp_path):
+def test_publish_is_a_readable_copy_with_parquet_exports(raw, tmp_path):
     db = tmp_path / "w.duckdb"
     refresh_warehouse(db, raw, tmp_path)
-    published = loader.publish(db, tmp_path / "published" / "w.duckdb")
-    with loader.connect(published, read_only=True) as con:
+    target = tmp_path / "published" / "w.duckdb"
+    first = publish(db, target)
+    with loader.connect(target, read_only=True) as con:
         assert con.execute("select count(*) from postings").fetchone() == (2,)
-    shutil.rmtree(tmp_path / "published")
+        expected = {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in ANALYST_TABLES}
+    link = tmp_path / "published" / "w_parquet"
+    assert link.is_symlink() and first["manifest"]["tables"]["postings"]["rows"] == 2
+    # what Spark, Trino or pandas would read: the directory per table, Hive partitions included
+    reader = duckdb.connect()
+    for table, n in expected.items():
+        got = reader.execute(
+            f"select count(*) from read_parquet('{link / table}/**/*.parquet', hive_partitioning = true)"
+        ).fetchone()[0]
+        assert got == n, table
+    assert reader.execute(
+        f"select distinct posted_year from read_parquet('{link}/postings/**/*.parquet', hive_partitioning = true)"
+    ).fetchall() == [(2026,)]
+    assert sorted(p.name for p in (link / "posting_sources").iterdir()) == [
+        "source=greenhouse",
+        "source=lever",
+    ]
+    # later publishes swap the link; the newest two versions stay, older ones go
+    publish(db, target)
+    third = publish(db, target)
+    versions = sorted(p.name for p in link.parent.glob("w_parquet.*"))
+    assert len(versions) == 2 and os.readlink(link) == f"w_parquet.{third['manifest']['version']}"
+    assert not any(p.name.startswith(".") for p in link.parent.iterdir())  # no temporary left behind
 
 
 def test_empty_warehouse_builds_and_passes_checks(tmp_path):

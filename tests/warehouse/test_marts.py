@@ -243,3 +243,32 @@ def test_sql_ai_roles_match_the_extractor(con):
 
     in_sql = {r for r in ROLES if con.execute("select is_ai_role(?)", [r]).fetchone()[0]}
     assert in_sql == set(AI_ROLES)
+
+
+def test_slice_report_binds_the_chosen_country_role_and_months(con):
+    from warehouse.params import Slice
+    from warehouse.report import slice_report
+
+    for i, month in enumerate(["2025-12", "2026-01", "2026-01", "2026-02"]):
+        add(con, f"k{i}", month, ["KE"], "ml_engineer", ai="required", remote="remote" if i % 2 else "hybrid")
+    add(con, "u", "2026-01", ["US"], "ml_engineer", ai="required")
+    con.execute("insert into posting_skills values ('k1', 'rag', 'RAG', 'x', true, 'required', 'RAG')")
+    build(con)
+    text = slice_report(con, Slice.parse("ke", "ml_engineer", "2026-01", "2026-01"))
+    ai_rows = [line for line in text.splitlines() if line.startswith("2026-")]
+    # one month chosen: one row in each month-by-month table, Kenya's 2 postings (not the US one)
+    assert len(ai_rows) == 3 and ai_rows[0].split()[:3] == ["2026-01", "2", "100.0%"]
+    assert "2025-12" not in text and "2026-02" not in text
+    assert "1     RAG" in text
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("KE' or 1=1 --", None, None, None), ("XX", None, None, None), (None, "chef", None, None),
+     (None, None, "2026-13", None), (None, None, "2026-05", "2026-01"), (None, None, "26-01", None)],
+)  # fmt: skip
+def test_bad_slice_values_are_refused_before_any_sql(args):
+    from warehouse.params import BadParameter, Slice
+
+    with pytest.raises(BadParameter):
+        Slice.parse(*args)
