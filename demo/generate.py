@@ -17,6 +17,7 @@ Usage: ``python -m demo.generate OUT_DIR`` (the demo calls it when its snapshot 
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import random
@@ -29,7 +30,10 @@ SEED = 20261201
 ANCHOR = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)  # the snapshot's "today"
 MONTHS = 30
 N_POSTINGS = 2400
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
+# The digest of what this version writes (tests/test_demo_snapshot.py pins it): a change to the
+# output must bump GENERATOR_VERSION, or checkouts holding the old snapshot would keep replaying it.
+SNAPSHOT_DIGEST = "a73e38da961ca3e617891e9c7ea585fee2576f7b3781b09cdd562b165ba218ad"
 
 # country code, city, location label, weight, salary currency, period, annual base in that currency,
 # offset hours (for Greenhouse's local timestamps), yearly growth factor of AI hiring
@@ -356,6 +360,13 @@ def generate(out: Path) -> dict:
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
     return manifest
+
+
+def snapshot_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def ensure_snapshot(out: Path) -> Path:

@@ -1,7 +1,7 @@
 import json
 from datetime import datetime
 
-from demo.generate import generate
+from demo.generate import GENERATOR_VERSION, SNAPSHOT_DIGEST, generate, snapshot_digest
 from pipelines.geo import parse_locations
 
 
@@ -27,3 +27,10 @@ def test_snapshot_is_deterministic_and_big_enough(tmp_path):
                 countries.add(posting["country"])
     assert len(months) >= 24
     assert len(countries) >= 15
+
+
+def test_snapshot_digest_is_pinned_to_the_generator_version(tmp_path):
+    # Fails when the generator's output changes: bump GENERATOR_VERSION and update SNAPSHOT_DIGEST,
+    # so that ensure_snapshot regenerates old snapshots instead of replaying them.
+    generate(tmp_path / "s")
+    assert snapshot_digest(tmp_path / "s") == SNAPSHOT_DIGEST, GENERATOR_VERSION
