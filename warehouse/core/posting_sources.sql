@@ -1,6 +1,6 @@
 -- one row per source record of a unique job: which board listed it, where, and when
 -- Two records are the same job when they share the dedup key (company, title, place), the later
--- was posted within 60 days of the earlier, and their descriptions agree (word-set Jaccard >= 0.5;
+-- was posted within 60 days of the earlier, and their descriptions agree (word-set Jaccard >= 0.8;
 -- a record without a description agrees with any). Each record links to the latest earlier record
 -- it agrees with; a chain of links is one job, so weekly reposts stay one posting for as long as
 -- they continue. posting_id is a hash of the chain's first record.
@@ -70,7 +70,7 @@ pairs as (
 links as (
     select *
     from pairs
-    where description_similarity is null or description_similarity >= 0.5
+    where description_similarity is null or description_similarity >= 0.8
     qualify row_number() over (
         partition by source, source_id
         order by linked_posted_or_seen_at desc, linked_to_source desc, linked_to_source_id desc
