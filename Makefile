@@ -27,6 +27,7 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extract_throughput.py
+	$(BIN)/python benchmarks/warehouse_load.py --postings 1000000
 
 clean:
 	rm -rf data/warehouse.duckdb data/published data/raw data/work
