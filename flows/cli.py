@@ -94,12 +94,14 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
     if not paths.warehouse.exists():
         raise ConfigError(f"no warehouse at {paths.warehouse}")
     built = stages.build(paths.warehouse, full=True)
-    publish(paths.warehouse, paths.published)
     print(", ".join(f"{k}: {v}" for k, v in built["counts"].items()))
     failing = {k: v for k, v in built["checks"].items() if v}
     for name, n in failing.items():
-        print(f"check {name}: {n} failing row(s)", file=sys.stderr)
-    return 1 if failing else 0
+        print(f"check {name}: {n} failing row(s); not published", file=sys.stderr)
+    if failing:
+        return 1
+    publish(paths.warehouse, paths.published)
+    return 0
 
 
 def parser() -> argparse.ArgumentParser:

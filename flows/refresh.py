@@ -98,7 +98,8 @@ def refresh(
     built = build_task(paths.warehouse)
     failing_checks = {k: v for k, v in built["checks"].items() if v}
     failures += [f"check {name} failed: {n} row(s)" for name, n in failing_checks.items()]
-    published = publish_task(paths.warehouse, paths.published)
+    # figures that fail a check are never handed to readers: the last good copy stays published
+    published = None if failing_checks else publish_task(paths.warehouse, paths.published)
     outcome = {
         "run_id": run_id,
         "crawls": summaries,

@@ -29,3 +29,26 @@ def test_user_mistakes_get_one_line_and_exit_2(tmp_path, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 4 and all(line.startswith("jobmarket: ") for line in err)
     assert "no such spider" in err[2] and "unknown country" in err[3]
+
+
+def test_rebuild_publishes_only_a_warehouse_that_passes_its_checks(tmp_path, capsys):
+    from tests.warehouse.helpers import posting, refresh_warehouse, write_landing
+    from warehouse import loader
+
+    raw, db = tmp_path / "raw", tmp_path / "w.duckdb"
+    write_landing(
+        raw,
+        "greenhouse",
+        "r1",
+        [posting("greenhouse", "1", "ML Engineer", "Acme", "Berlin", "2026-05-02T10:00:00+00:00")],
+    )
+    refresh_warehouse(db, raw, tmp_path)
+    assert main(["rebuild", "--warehouse", str(db)]) == 0
+    published = tmp_path / "published" / "w.duckdb"
+    assert published.exists() and (tmp_path / "published" / "w_parquet" / "postings").is_dir()
+    before = published.read_bytes()
+    with loader.connect(db) as con:  # a source without a staging model: its records would vanish
+        con.execute("insert into raw_postings select * replace ('ashby' as source) from raw_postings")
+    assert main(["rebuild", "--warehouse", str(db)]) == 1
+    assert "assert_every_source_staged: 1 failing row(s); not published" in capsys.readouterr().err
+    assert published.read_bytes() == before
