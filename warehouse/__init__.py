@@ -15,7 +15,16 @@ SCHEMA = [
     "raw_skills_taxonomy",
     "macros",  # last: the staging table macro reads the raw tables
 ]
-STAGING = ["stg_greenhouse__postings", "stg_lever__postings", "stg_job_postings"]
+STAGING = [
+    "stg_greenhouse__postings",
+    "stg_lever__postings",
+    "stg_ashby__postings",
+    "stg_remoteok__postings",
+    "stg_remotive__postings",
+    "stg_arbeitnow__postings",
+    "stg_jobicy__postings",
+    "stg_job_postings",  # last: the union of the per-source views
+]
 CORE = ["source_postings", "posting_sources", "postings", "posting_skills", "skills"]
 MARTS = [
     "ai_share",

@@ -10,6 +10,9 @@ Contract for a platform or source spider (a subclass):
 - ``per_board``: whether the spider needs ``boards`` (``-a boards=a,b``).
 - ``page_param`` / ``page_size``: offset paging (``skip``/``limit`` style); ``None`` for one page.
   ``-a page_size=N`` overrides the page size (tests page through small fixtures with it).
+  ``page_number_param``: page-number paging (``page=1, 2, ...``) instead. ``next_page`` decides
+  whether to ask for another page; a source with its own paging signal (a ``next`` link, a page
+  count, a cursor) overrides it, and every source stops at an empty page.
 - ``records(payload)``: the list of job records in a decoded body.
 - ``parse_record(record, board)``: one record to one :class:`JobPosting`. Raising ``KeyError``,
   ``TypeError`` or ``ValueError`` quarantines the record as ``malformed_record``.
@@ -22,6 +25,7 @@ dropped silently and nothing crashes the crawl.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any, ClassVar
@@ -59,6 +63,36 @@ def to_utc_iso(value: Any) -> str | None:
     return parsed.astimezone(UTC).isoformat(timespec="seconds")
 
 
+# Names boards use that are not ISO 3166 names or codes.
+COUNTRY_ALIASES = {"uk": "GB", "usa": "US", "us": "US", "united states of america": "US", "england": "GB",
+                   "scotland": "GB", "wales": "GB", "south korea": "KR", "russia": "RU", "vietnam": "VN",
+                   "turkey": "TR", "czech republic": "CZ", "the netherlands": "NL", "holland": "NL"}  # fmt: skip
+
+
+def country_codes(text: Any) -> list[str]:
+    """ISO 3166-1 alpha-2 codes of the countries a structured field names outright
+    ("USA", "Canada, Germany", "United Kingdom"); regions ("EMEA", "Anywhere") give none."""
+    import pycountry  # late: only the spiders that read country fields need it
+
+    if not text:
+        return []
+    parts = text if isinstance(text, list) else re.split(r"\s*(?:,|/|;|\||\bor\b|\band\b)\s*", str(text))
+    codes: list[str] = []
+    for part in parts:
+        name = str(part).strip().strip("()").strip()
+        if not name:
+            continue
+        code = COUNTRY_ALIASES.get(name.lower())
+        if code is None and (len(name) > 3 or name.isupper()):
+            try:
+                code = pycountry.countries.lookup(name).alpha_2
+            except LookupError:
+                code = None
+        if code and code not in codes:
+            codes.append(code)
+    return codes
+
+
 def swap_host(url: str, base_url: str | None) -> str:
     """Replace scheme and host of ``url`` with those of ``base_url``, keeping path and query."""
     if not base_url:
@@ -76,6 +110,7 @@ class JobBoardApiSpider(scrapy.Spider):
     page_param: ClassVar[str | None] = None
     page_size_param: ClassVar[str | None] = None
     page_size: ClassVar[int] = 100
+    page_number_param: ClassVar[str | None] = None
     max_pages: ClassVar[int] = 1000  # a guard against an API that never runs dry
 
     def __init__(
@@ -96,19 +131,24 @@ class JobBoardApiSpider(scrapy.Spider):
             raise ValueError(f"spider {self.name!r} needs boards, e.g. -a boards=acme,globex")
 
     # -- requests -------------------------------------------------------------------------
-    def api_url(self, board: str | None, offset: int = 0) -> str:
+    def api_url(self, board: str | None, offset: int = 0, page: int = 1, extra: dict | None = None) -> str:
         params = dict(self.query)
+        if self.page_number_param:
+            params[self.page_number_param] = str(page)
         if self.page_param:
             params[self.page_param] = str(offset)
             if self.page_size_param:
                 params[self.page_size_param] = str(self.page_size)
+        params.update(extra or {})
         path = self.path_template.format(board=board or "")
         url = f"{self.api_base}{path}" + (f"?{urlencode(params)}" if params else "")
         return swap_host(url, self.base_url)
 
-    def page_request(self, board: str | None, offset: int = 0, page: int = 1) -> scrapy.Request:
+    def page_request(
+        self, board: str | None, offset: int = 0, page: int = 1, extra: dict | None = None
+    ) -> scrapy.Request:
         return scrapy.Request(
-            self.api_url(board, offset),
+            self.api_url(board, offset, page, extra),
             callback=self.parse_page,
             errback=self.on_error,
             cb_kwargs={"board": board, "offset": offset, "page": page},
@@ -135,10 +175,20 @@ class JobBoardApiSpider(scrapy.Spider):
             return
         for record in records:
             yield from self.to_item(record, board, response.url, fetched_at)
-        # Follow the API's paging, but stop on a short or empty page whatever a total says,
-        # so that a wrong total can neither loop nor truncate.
-        if self.page_param and len(records) >= self.page_size and page < self.max_pages:
-            yield self.page_request(board, offset + len(records), page + 1)
+        # An empty page ends the paging whatever the API's own signal says, so that a wrong
+        # total or a cursor that never runs out cannot loop.
+        if records and page < self.max_pages:
+            following = self.next_page(payload, records, board, offset, page)
+            if following is not None:
+                yield following
+
+    def next_page(
+        self, payload: Any, records: list[Any], board: str | None, offset: int, page: int
+    ) -> scrapy.Request | None:
+        """Offset paging stops at a short page (a wrong total can neither loop nor truncate)."""
+        if self.page_param and len(records) >= self.page_size:
+            return self.page_request(board, offset + len(records), page + 1)
+        return None
 
     def decode(self, response: Response) -> tuple[Any, tuple[str, str] | None]:
         body = response.body

@@ -48,7 +48,9 @@ def test_rebuild_publishes_only_a_warehouse_that_passes_its_checks(tmp_path, cap
     assert published.exists() and (tmp_path / "published" / "w_parquet" / "postings").is_dir()
     before = published.read_bytes()
     with loader.connect(db) as con:  # a source without a staging model: its records would vanish
-        con.execute("insert into raw_postings select * replace ('ashby' as source) from raw_postings")
+        con.execute(
+            "insert into raw_postings select * replace ('unstaged_board' as source) from raw_postings"
+        )
     assert main(["rebuild", "--warehouse", str(db)]) == 1
     assert "assert_every_source_staged: 1 failing row(s); not published" in capsys.readouterr().err
     assert published.read_bytes() == before

@@ -26,7 +26,7 @@ FAULTS = {
         "update remote_share set remote_share_ci_high = remote_share / 2 where remote_share > 0"
     ],
     "assert_every_source_staged": [
-        "insert into raw_postings select 'ashby', record_hash, run_id, landing_file, line_no, fetched_at, item, "
+        "insert into raw_postings select 'unstaged_board', record_hash, run_id, landing_file, line_no, fetched_at, item, "
         "record from raw_postings limit 1"
     ],
 }

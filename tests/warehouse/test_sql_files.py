@@ -42,3 +42,12 @@ def test_cli_builds_the_same_tables_from_the_files(tmp_path):
     for check in sorted((SQL_DIR / "checks").glob("assert_*.sql")):
         done = cli(cli_built, check)
         assert done.returncode == 0 and done.stdout.strip() == "", (check.name, done.stdout, done.stderr)
+
+
+def test_every_spider_has_a_staging_view_in_the_union():
+    from spiders.run import spider_names
+
+    union = sql_file("staging", "stg_job_postings").read_text()
+    for name in spider_names():
+        assert f"stg_{name}__postings" in LAYERS["staging"], name
+        assert f"select * from stg_{name}__postings" in union, name

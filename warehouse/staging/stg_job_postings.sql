@@ -6,6 +6,16 @@ with unioned as (
     select * from stg_greenhouse__postings
     union all by name
     select * from stg_lever__postings
+    union all by name
+    select * from stg_ashby__postings
+    union all by name
+    select * from stg_remoteok__postings
+    union all by name
+    select * from stg_remotive__postings
+    union all by name
+    select * from stg_arbeitnow__postings
+    union all by name
+    select * from stg_jobicy__postings
 ),
 
 final as (

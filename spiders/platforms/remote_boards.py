@@ -1,0 +1,192 @@
+"""Remote-only job boards with one public JSON feed each: RemoteOK, Remotive, Arbeitnow, Jobicy.
+
+RemoteOK, Remotive and Jobicy list remote jobs only, so their items say ``workplace_type =
+remote`` with ``workplace_type_raw`` naming why (the board, not a field); the extractor still
+reads the text, which may restrict or contradict it. Arbeitnow lists all kinds and has a
+``remote`` flag. Each API's quirks are noted at its class.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import scrapy
+
+from spiders.items import JobPosting
+from spiders.platforms.base import JobBoardApiSpider, country_codes, to_utc_iso
+
+REMOTE_ONLY = "remote-only board"
+
+
+def amount(value: Any) -> float | None:
+    """A salary figure as sent (number or numeric string); 0 and blanks mean none."""
+    if value in (None, "", 0, "0"):
+        return None
+    number = float(str(value).replace(",", ""))
+    return number if number > 0 else None
+
+
+class RemoteOkFeedSpider(JobBoardApiSpider):
+    """``GET https://remoteok.com/api``: a JSON array whose element 0 is a legal notice (it asks
+    for a link back and for RemoteOK to be named as the source), then the jobs. ``epoch`` is
+    seconds; ``salary_min``/``salary_max`` are annual USD, 0 when not given."""
+
+    api_base = "https://remoteok.com"
+    path_template = "/api"
+    per_board = False
+
+    def records(self, payload: Any) -> list[Any]:
+        if not isinstance(payload, list):
+            raise TypeError("a RemoteOK body is a JSON array")
+        return [r for r in payload if not (isinstance(r, dict) and "legal" in r and "id" not in r)]
+
+    def parse_record(self, record: Any, board: str | None) -> JobPosting:
+        low, high = amount(record.get("salary_min")), amount(record.get("salary_max"))
+        location = (record.get("location") or "").strip().strip(",").strip()
+        return JobPosting(
+            source=self.name,
+            source_id=str(record["id"]),
+            url=record.get("url") or record["apply_url"],
+            title=record["position"].strip(),
+            company=record.get("company") or None,
+            description_html=record.get("description"),
+            locations_raw=[location] if location else [],
+            date_posted=to_utc_iso(record.get("date") or record.get("epoch")),
+            date_posted_raw=record.get("date") or record.get("epoch"),
+            workplace_type_raw=REMOTE_ONLY,
+            workplace_type="remote",
+            country_hints=country_codes(location),
+            salary_raw={"salary_min": record.get("salary_min"), "salary_max": record.get("salary_max")},
+            salary_min=low,
+            salary_max=high or low,
+            salary_currency="USD" if low or high else None,
+            salary_period="year" if low or high else None,
+        )
+
+
+class RemotiveFeedSpider(JobBoardApiSpider):
+    """``GET https://remotive.com/api/remote-jobs``: ``{"jobs": [...]}``. ``publication_date`` has
+    no offset (UTC); ``salary`` is free text ("$60k - $80k"), left to the extractor;
+    ``candidate_required_location`` is where a candidate may live, often a region."""
+
+    api_base = "https://remotive.com"
+    path_template = "/api/remote-jobs"
+    per_board = False
+
+    def records(self, payload: Any) -> list[Any]:
+        return list(payload["jobs"])
+
+    def parse_record(self, record: Any, board: str | None) -> JobPosting:
+        where = (record.get("candidate_required_location") or "").strip()
+        return JobPosting(
+            source=self.name,
+            source_id=str(record["id"]),
+            url=record["url"],
+            title=record["title"].strip(),
+            company=record.get("company_name") or None,
+            description_html=record.get("description"),
+            locations_raw=[where] if where else [],
+            date_posted=to_utc_iso(record.get("publication_date")),
+            date_posted_raw=record.get("publication_date"),
+            employment_type=record.get("job_type") or None,
+            workplace_type_raw=REMOTE_ONLY,
+            workplace_type="remote",
+            country_hints=country_codes(where),
+            salary_raw=record.get("salary") or None,
+        )
+
+
+class ArbeitnowFeedSpider(JobBoardApiSpider):
+    """``GET https://www.arbeitnow.com/api/job-board-api?page={n}``: ``{"data": [...], "links":
+    {"next": ...}, "meta": {...}}``. The job's id is its ``slug``; ``created_at`` is epoch seconds;
+    ``remote`` is a boolean (false does not mean on-site: many listings just leave it unset)."""
+
+    api_base = "https://www.arbeitnow.com"
+    path_template = "/api/job-board-api"
+    per_board = False
+    page_number_param = "page"
+
+    def records(self, payload: Any) -> list[Any]:
+        return list(payload["data"])
+
+    def next_page(self, payload, records, board, offset, page) -> scrapy.Request | None:
+        links = payload.get("links") if isinstance(payload, dict) else None
+        # a response without paging links (older ones) is followed until an empty page
+        if isinstance(links, dict) and not links.get("next"):
+            return None
+        return self.page_request(board, page=page + 1)
+
+    def parse_record(self, record: Any, board: str | None) -> JobPosting:
+        location = (record.get("location") or "").strip()
+        remote = record.get("remote")
+        return JobPosting(
+            source=self.name,
+            source_id=str(record["slug"]),
+            url=record["url"],
+            title=record["title"].strip(),
+            company=record.get("company_name") or None,
+            description_html=record.get("description"),
+            locations_raw=[location] if location else [],
+            date_posted=to_utc_iso(record.get("created_at")),
+            date_posted_raw=record.get("created_at"),
+            employment_type=", ".join(record.get("job_types") or []) or None,
+            workplace_type_raw=None if remote is None else f"remote={str(remote).lower()}",
+            workplace_type="remote" if remote is True else None,
+        )
+
+
+PERIODS = {
+    "yearly": "year",
+    "annual": "year",
+    "monthly": "month",
+    "weekly": "week",
+    "daily": "day",
+    "hourly": "hour",
+}
+
+
+class JobicyFeedSpider(JobBoardApiSpider):
+    """``GET https://jobicy.com/api/v2/remote-jobs?count=50``: ``{"jobs": [...]}``. ``jobGeo`` is
+    where a candidate may live ("USA", "Canada, USA", "EMEA", "Anywhere"); salary in
+    ``salaryMin``/``salaryMax``/``salaryCurrency``/``salaryPeriod`` (``yearly``, ``monthly``,
+    ``hourly``), older responses name them ``annualSalaryMin``/``annualSalaryMax``."""
+
+    api_base = "https://jobicy.com"
+    path_template = "/api/v2/remote-jobs"
+    query = {"count": "50"}
+    per_board = False
+
+    def records(self, payload: Any) -> list[Any]:
+        return list(payload["jobs"])
+
+    def parse_record(self, record: Any, board: str | None) -> JobPosting:
+        geo = (record.get("jobGeo") or "").strip()
+        low = amount(record.get("salaryMin", record.get("annualSalaryMin")))
+        high = amount(record.get("salaryMax", record.get("annualSalaryMax")))
+        period = record.get("salaryPeriod") or ("yearly" if "annualSalaryMin" in record else None)
+        has_pay = bool(low or high)
+        return JobPosting(
+            source=self.name,
+            source_id=str(record["id"]),
+            url=record["url"],
+            title=record["jobTitle"].strip(),
+            company=record.get("companyName") or None,
+            description_html=record.get("jobDescription") or record.get("jobExcerpt"),
+            locations_raw=[geo] if geo else [],
+            date_posted=to_utc_iso(record.get("pubDate")),
+            date_posted_raw=record.get("pubDate"),
+            employment_type=", ".join(record.get("jobType") or []) or None,
+            workplace_type_raw=REMOTE_ONLY,
+            workplace_type="remote",
+            country_hints=country_codes(geo),
+            salary_raw={
+                k: record.get(k)
+                for k in ("salaryMin", "salaryMax", "salaryCurrency", "salaryPeriod")
+                if k in record
+            }
+            or None,
+            salary_min=low,
+            salary_max=high or low,
+            salary_currency=((record.get("salaryCurrency") or "").upper() or None) if has_pay else None,
+            salary_period=PERIODS.get(str(period).lower()) if has_pay and period else None,
+        )

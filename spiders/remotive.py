@@ -1,0 +1,7 @@
+from spiders.platforms.remote_boards import RemotiveFeedSpider
+
+
+class RemotiveSpider(RemotiveFeedSpider):
+    """Remotive's public feed of remote jobs."""
+
+    name = "remotive"
