@@ -24,6 +24,14 @@ DOWNLOAD_TIMEOUT = 30
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+# Scrapy's retry re-sends at once; ours waits: Retry-After when sent, else 1 s, 2 s, 4 s ...
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "spiders.middlewares.BackoffRetryMiddleware": 550,
+}
+RETRY_BACKOFF_BASE = 1.0
+RETRY_BACKOFF_MAX = 60.0
+RETRY_AFTER_MAX = 300.0  # a server asking for longer is not waited for: quarantined, tried next run
 
 # A job board's page is kilobytes to a few MiB; anything near this is an error page or abuse.
 DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
