@@ -23,6 +23,10 @@ STAGING = [
     "stg_remotive__postings",
     "stg_arbeitnow__postings",
     "stg_jobicy__postings",
+    "stg_smartrecruiters__postings",
+    "stg_workable__postings",
+    "stg_himalayas__postings",
+    "stg_themuse__postings",
     "stg_job_postings",  # last: the union of the per-source views
 ]
 CORE = ["source_postings", "posting_sources", "postings", "posting_skills", "skills"]

@@ -16,6 +16,14 @@ with unioned as (
     select * from stg_arbeitnow__postings
     union all by name
     select * from stg_jobicy__postings
+    union all by name
+    select * from stg_smartrecruiters__postings
+    union all by name
+    select * from stg_workable__postings
+    union all by name
+    select * from stg_himalayas__postings
+    union all by name
+    select * from stg_themuse__postings
 ),
 
 final as (
