@@ -51,6 +51,8 @@ class SourceConfig:
     name: str
     base_url: str | None = None
     boards: list[str] = field(default_factory=list)
+    # any other key of the source's table, passed to the spider as `-a key=value` (e.g. months)
+    options: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -83,7 +85,25 @@ def load_config(path: Path | str | None = None) -> Config:
         base_url = table.get("base_url")
         if base_url is not None and not str(base_url).startswith(("http://", "https://")):
             raise ConfigError(f"{path}: [sources.{name}].base_url must start with http:// or https://")
-        sources.append(SourceConfig(name=name, base_url=base_url, boards=boards))
+        options = {}
+        for key, value in table.items():
+            if key in ("boards", "base_url"):
+                continue
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                value = ",".join(value)
+            if not isinstance(value, str | int):
+                raise ConfigError(
+                    f"{path}: [sources.{name}].{key} must be a string, a number or a list of strings"
+                )
+            options[key] = str(value)
+        if "months" in options:
+            from spiders.platforms.hn_algolia import month_list
+
+            try:
+                month_list(options["months"])
+            except ValueError as exc:
+                raise ConfigError(f"{path}: [sources.{name}].months: {exc}") from None
+        sources.append(SourceConfig(name=name, base_url=base_url, boards=boards, options=options))
     contact = (data.get("crawl") or {}).get("contact_url")
     return Config(sources=sources, contact_url=contact, path=path)
 

@@ -34,7 +34,9 @@ def crawl_source(source: SourceConfig, raw_dir: Path, run_id: str, settings: dic
     attempt = task_run.run_count or 1
     # A retry lands under a new run id: landing files are never rewritten.
     this_run = run_id if attempt <= 1 else f"{run_id}-retry{attempt - 1}"
-    result = crawl(source.name, raw_dir, this_run, source.boards, source.base_url, settings)
+    result = crawl(
+        source.name, raw_dir, this_run, source.boards, source.base_url, settings, spider_args=source.options
+    )
     reason = failure_reason(result)
     if reason:
         raise CrawlFailed(reason)

@@ -24,6 +24,8 @@ with unioned as (
     select * from stg_himalayas__postings
     union all by name
     select * from stg_themuse__postings
+    union all by name
+    select * from stg_hn_whoishiring__postings
 ),
 
 final as (
