@@ -6,8 +6,10 @@ string is the file name, ``index`` when there is none:
     GET /v0/postings/acme?mode=json&skip=0&limit=100
     -> <root>/v0/postings/acme/limit=100&mode=json&skip=0.json
 
-``<root>/robots.txt`` is served when present. Anything else is a 404, as a real API would give
-for an unknown board. The server binds to 127.0.0.1 only.
+``<root>/robots.txt`` is served when present, and so is any other file under its own path
+(``/careers/sitemap.xml``, ``/careers/jobs/42.html``: career pages for the JSON-LD spider), with
+the content type of its extension. Anything else is a 404, as a real API would give for an
+unknown board. The server binds to 127.0.0.1 only.
 """
 
 from __future__ import annotations
@@ -31,8 +33,14 @@ class ReplayServer:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
                 parts = urlsplit(self.path)
+                static = root_dir / unquote(parts.path).lstrip("/")
                 if parts.path == "/robots.txt":
                     target, content_type = root_dir / "robots.txt", "text/plain"
+                elif not parts.query and static.suffix in (".xml", ".html") and static.is_file():
+                    target = static
+                    content_type = (
+                        "application/xml" if static.suffix == ".xml" else "text/html; charset=utf-8"
+                    )
                 else:
                     target = response_file(root_dir, parts.path, parts.query)
                     content_type = "application/json; charset=utf-8"

@@ -28,6 +28,7 @@ STAGING = [
     "stg_himalayas__postings",
     "stg_themuse__postings",
     "stg_hn_whoishiring__postings",
+    "stg_jsonld__postings",
     "stg_job_postings",  # last: the union of the per-source views
 ]
 CORE = ["source_postings", "posting_sources", "postings", "posting_skills", "skills"]

@@ -102,7 +102,26 @@ def swap_host(url: str, base_url: str | None) -> str:
     return parts._replace(scheme=base.scheme, netloc=base.netloc).geturl()
 
 
-class JobBoardApiSpider(scrapy.Spider):
+class Quarantines:
+    """What cannot become an item, kept with its reason: shared by every spider, API or not."""
+
+    def on_error(self, failure: Failure) -> Iterator[QuarantinedRecord]:
+        request = failure.request
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            reason, detail = f"http_{status}", f"HTTP {status} after retries"
+        else:
+            reason, detail = "fetch_failed", f"{failure.type.__name__}: {failure.getErrorMessage()}"[:300]
+        self.logger.error("%s: %s (%s)", self.name, detail, request.url)
+        yield self.quarantine(reason, detail, request.url, utc_now(), None)
+
+    def quarantine(self, reason: str, detail: str, url: str | None, fetched_at: str, record: Any):
+        return QuarantinedRecord(
+            source=self.name, reason=reason, detail=detail, url=url, fetched_at=fetched_at, record=record
+        )
+
+
+class JobBoardApiSpider(Quarantines, scrapy.Spider):
     api_base: ClassVar[str] = ""
     path_template: ClassVar[str] = ""
     query: ClassVar[dict[str, str]] = {}
@@ -216,22 +235,7 @@ class JobBoardApiSpider(scrapy.Spider):
         item.record = record
         yield item
 
-    def on_error(self, failure: Failure) -> Iterator[QuarantinedRecord]:
-        request = failure.request
-        if failure.check(HttpError):
-            status = failure.value.response.status
-            reason, detail = f"http_{status}", f"HTTP {status} after retries"
-        else:
-            reason, detail = "fetch_failed", f"{failure.type.__name__}: {failure.getErrorMessage()}"[:300]
-        self.logger.error("%s: %s (%s)", self.name, detail, request.url)
-        yield self.quarantine(reason, detail, request.url, utc_now(), None)
-
     # -- helpers --------------------------------------------------------------------------
-    def quarantine(self, reason: str, detail: str, url: str | None, fetched_at: str, record: Any):
-        return QuarantinedRecord(
-            source=self.name, reason=reason, detail=detail, url=url, fetched_at=fetched_at, record=record
-        )
-
     @staticmethod
     def excerpt(response: Response) -> str:
         return response.body[:BODY_EXCERPT].decode("utf-8", errors="replace")

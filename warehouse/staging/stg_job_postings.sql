@@ -26,6 +26,8 @@ with unioned as (
     select * from stg_themuse__postings
     union all by name
     select * from stg_hn_whoishiring__postings
+    union all by name
+    select * from stg_jsonld__postings
 ),
 
 final as (
