@@ -13,6 +13,9 @@ USER_AGENT = f"jobmarket/0.1 (+{JOBMARKET_CONTACT_URL}; labour-market statistics
 ROBOTSTXT_OBEY = True
 
 CONCURRENT_REQUESTS = 8
+# Scrapy starts this many worker tasks for every callback's output, even a single item: at the
+# default 100 that was a fifth of the crawl's CPU (benchmarks/crawl_throughput.py, 10k details).
+CONCURRENT_ITEMS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 0.25
 AUTOTHROTTLE_ENABLED = True
