@@ -27,6 +27,7 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extract_throughput.py
+	$(BIN)/python benchmarks/crawl_throughput.py
 	$(BIN)/python benchmarks/warehouse_load.py --postings 1000000
 
 clean:
