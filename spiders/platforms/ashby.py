@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from spiders.items import JobPosting
-from spiders.platforms.base import JobBoardApiSpider, country_codes, to_utc_iso
+from spiders.platforms.base import JobBoardApiSpider, country_codes, structured_salary, to_utc_iso
 
 WORKPLACE = {"remote": "remote", "hybrid": "hybrid", "onsite": "onsite", "on-site": "onsite"}
 INTERVALS = {"1 YEAR": "year", "1 MONTH": "month", "1 WEEK": "week", "1 DAY": "day", "1 HOUR": "hour"}
@@ -64,13 +64,10 @@ class AshbyJobBoardSpider(JobBoardApiSpider):
             return {}
         components = compensation.get("summaryComponents") or []
         pay = next((c for c in components if (c or {}).get("compensationType") == "Salary"), None)
-        out: dict[str, Any] = {"salary_raw": compensation.get("compensationTierSummary") or compensation}
-        if pay:
-            low, high = pay.get("minValue"), pay.get("maxValue")
-            out.update(
-                salary_min=float(low) if low not in (None, "", 0) else None,
-                salary_max=float(high) if high not in (None, "", 0) else None,
-                salary_currency=(pay.get("currencyCode") or "").upper() or None,
-                salary_period=INTERVALS.get(str(pay.get("interval") or "").upper()),
-            )
-        return out
+        raw = compensation.get("compensationTierSummary") or compensation
+        if not pay:
+            return {"salary_raw": raw}
+        period = INTERVALS.get(str(pay.get("interval") or "").upper())
+        return structured_salary(
+            raw, pay.get("minValue"), pay.get("maxValue"), pay.get("currencyCode"), period
+        )

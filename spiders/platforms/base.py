@@ -63,6 +63,28 @@ def to_utc_iso(value: Any) -> str | None:
     return parsed.astimezone(UTC).isoformat(timespec="seconds")
 
 
+def amount(value: Any) -> float | None:
+    """A salary figure as sent (number or numeric string); 0 and blanks mean none."""
+    if value in (None, "", 0, "0"):
+        return None
+    number = float(str(value).replace(",", ""))
+    return number if number > 0 else None
+
+
+def structured_salary(raw: Any, low: Any, high: Any, currency: Any, period: str | None) -> dict[str, Any]:
+    """The item's salary fields from an API's own: a single figure is both bounds, and currency
+    and period are kept only beside an amount (a currency alone is no salary)."""
+    low, high = amount(low), amount(high)
+    has_pay = bool(low or high)
+    return {
+        "salary_raw": raw if raw not in ({}, "", None) else None,
+        "salary_min": low or high,
+        "salary_max": high or low,
+        "salary_currency": (str(currency or "").upper() or None) if has_pay else None,
+        "salary_period": period if has_pay else None,
+    }
+
+
 # Names boards use that are not ISO 3166 names or codes.
 COUNTRY_ALIASES = {"uk": "GB", "usa": "US", "us": "US", "united states of america": "US", "england": "GB",
                    "scotland": "GB", "wales": "GB", "south korea": "KR", "russia": "RU", "vietnam": "VN",
@@ -181,9 +203,9 @@ class JobBoardApiSpider(Quarantines, scrapy.Spider):
     # -- responses ------------------------------------------------------------------------
     def parse_page(self, response: Response, board: str | None, offset: int, page: int) -> Iterator[Any]:
         fetched_at = utc_now()
-        payload, problem = self.decode(response)
-        if problem:
-            yield self.quarantine(problem[0], problem[1], response.url, fetched_at, self.excerpt(response))
+        payload, unreadable = self.decoded(response, fetched_at)
+        if unreadable:
+            yield unreadable
             return
         try:
             records = list(self.records(payload))
@@ -208,6 +230,15 @@ class JobBoardApiSpider(Quarantines, scrapy.Spider):
         if self.page_param and len(records) >= self.page_size:
             return self.page_request(board, offset + len(records), page + 1)
         return None
+
+    def decoded(self, response: Response, fetched_at: str) -> tuple[Any, QuarantinedRecord | None]:
+        """The body as JSON, or the quarantine record that says why it is not."""
+        payload, problem = self.decode(response)
+        if problem:
+            return None, self.quarantine(
+                problem[0], problem[1], response.url, fetched_at, self.excerpt(response)
+            )
+        return payload, None
 
     def decode(self, response: Response) -> tuple[Any, tuple[str, str] | None]:
         body = response.body

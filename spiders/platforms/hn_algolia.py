@@ -148,9 +148,9 @@ class WhoIsHiringSpider(JobBoardApiSpider):
 
     def parse_search(self, response: Response, month: str) -> Iterator[Any]:
         fetched_at = utc_now()
-        payload, problem = self.decode(response)
-        if problem:
-            yield self.quarantine(problem[0], problem[1], response.url, fetched_at, self.excerpt(response))
+        payload, unreadable = self.decoded(response, fetched_at)
+        if unreadable:
+            yield unreadable
             return
         hits = payload.get("hits") if isinstance(payload, dict) else None
         if not isinstance(hits, list):
@@ -169,9 +169,9 @@ class WhoIsHiringSpider(JobBoardApiSpider):
 
     def parse_thread(self, response: Response, month: str) -> Iterator[Any]:
         fetched_at = utc_now()
-        payload, problem = self.decode(response)
-        if problem:
-            yield self.quarantine(problem[0], problem[1], response.url, fetched_at, self.excerpt(response))
+        payload, unreadable = self.decoded(response, fetched_at)
+        if unreadable:
+            yield unreadable
             return
         children = payload.get("children") if isinstance(payload, dict) else None
         if not isinstance(children, list):

@@ -27,7 +27,7 @@ from scrapy.http import Response
 from scrapy.spiders import SitemapSpider
 
 from spiders.items import JobPosting
-from spiders.platforms.base import Quarantines, country_codes, to_utc_iso, utc_now
+from spiders.platforms.base import Quarantines, country_codes, structured_salary, to_utc_iso, utc_now
 
 UNITS = {"YEAR": "year", "MONTH": "month", "WEEK": "week", "DAY": "day", "HOUR": "hour"}
 
@@ -162,12 +162,4 @@ class JsonLdJobPostingSpider(Quarantines, SitemapSpider):
         else:
             low = high = value
             unit = base.get("unitText")
-        low = float(low) if low not in (None, "", 0) else None
-        high = float(high) if high not in (None, "", 0) else None
-        return {
-            "salary_raw": base,
-            "salary_min": low,
-            "salary_max": high or low,
-            "salary_currency": (str(base.get("currency") or "").upper() or None) if low or high else None,
-            "salary_period": UNITS.get(str(unit or "").upper()) if low or high else None,
-        }
+        return structured_salary(base, low, high, base.get("currency"), UNITS.get(str(unit or "").upper()))

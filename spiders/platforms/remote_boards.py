@@ -13,17 +13,9 @@ from typing import Any
 import scrapy
 
 from spiders.items import JobPosting
-from spiders.platforms.base import JobBoardApiSpider, country_codes, to_utc_iso
+from spiders.platforms.base import JobBoardApiSpider, country_codes, structured_salary, to_utc_iso
 
 REMOTE_ONLY = "remote-only board"
-
-
-def amount(value: Any) -> float | None:
-    """A salary figure as sent (number or numeric string); 0 and blanks mean none."""
-    if value in (None, "", 0, "0"):
-        return None
-    number = float(str(value).replace(",", ""))
-    return number if number > 0 else None
 
 
 class RemoteOkFeedSpider(JobBoardApiSpider):
@@ -41,7 +33,6 @@ class RemoteOkFeedSpider(JobBoardApiSpider):
         return [r for r in payload if not (isinstance(r, dict) and "legal" in r and "id" not in r)]
 
     def parse_record(self, record: Any, board: str | None) -> JobPosting:
-        low, high = amount(record.get("salary_min")), amount(record.get("salary_max"))
         location = (record.get("location") or "").strip().strip(",").strip()
         return JobPosting(
             source=self.name,
@@ -56,12 +47,11 @@ class RemoteOkFeedSpider(JobBoardApiSpider):
             workplace_type_raw=REMOTE_ONLY,
             workplace_type="remote",
             country_hints=country_codes(location),
-            salary_raw={"salary_min": record.get("salary_min"), "salary_max": record.get("salary_max")},
-            salary_min=low,
-            salary_max=high or low,
-            salary_currency="USD" if low or high else None,
-            salary_period="year" if low or high else None,
-        )
+            **structured_salary(
+                {k: record[k] for k in ("salary_min", "salary_max") if k in record},
+                record.get("salary_min"), record.get("salary_max"), "USD", "year",
+            ),
+        )  # fmt: skip
 
 
 class RemotiveFeedSpider(JobBoardApiSpider):
@@ -161,10 +151,7 @@ class JobicyFeedSpider(JobBoardApiSpider):
 
     def parse_record(self, record: Any, board: str | None) -> JobPosting:
         geo = (record.get("jobGeo") or "").strip()
-        low = amount(record.get("salaryMin", record.get("annualSalaryMin")))
-        high = amount(record.get("salaryMax", record.get("annualSalaryMax")))
         period = record.get("salaryPeriod") or ("yearly" if "annualSalaryMin" in record else None)
-        has_pay = bool(low or high)
         return JobPosting(
             source=self.name,
             source_id=str(record["id"]),
@@ -179,14 +166,15 @@ class JobicyFeedSpider(JobBoardApiSpider):
             workplace_type_raw=REMOTE_ONLY,
             workplace_type="remote",
             country_hints=country_codes(geo),
-            salary_raw={
-                k: record.get(k)
-                for k in ("salaryMin", "salaryMax", "salaryCurrency", "salaryPeriod")
-                if k in record
-            }
-            or None,
-            salary_min=low,
-            salary_max=high or low,
-            salary_currency=((record.get("salaryCurrency") or "").upper() or None) if has_pay else None,
-            salary_period=PERIODS.get(str(period).lower()) if has_pay and period else None,
+            **structured_salary(
+                {
+                    k: record[k]
+                    for k in ("salaryMin", "salaryMax", "salaryCurrency", "salaryPeriod")
+                    if k in record
+                },
+                record.get("salaryMin", record.get("annualSalaryMin")),
+                record.get("salaryMax", record.get("annualSalaryMax")),
+                record.get("salaryCurrency"),
+                PERIODS.get(str(period).lower()),
+            ),
         )

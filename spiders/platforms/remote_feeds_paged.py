@@ -19,8 +19,8 @@ from typing import Any
 import scrapy
 
 from spiders.items import JobPosting
-from spiders.platforms.base import JobBoardApiSpider, country_codes, to_utc_iso
-from spiders.platforms.remote_boards import REMOTE_ONLY, amount
+from spiders.platforms.base import JobBoardApiSpider, country_codes, structured_salary, to_utc_iso
+from spiders.platforms.remote_boards import REMOTE_ONLY
 
 
 class HimalayasFeedSpider(JobBoardApiSpider):
@@ -52,7 +52,6 @@ class HimalayasFeedSpider(JobBoardApiSpider):
 
     def parse_record(self, record: Any, board: str | None) -> JobPosting:
         where = [str(x) for x in record.get("locationRestrictions") or [] if x]
-        low, high = amount(record.get("minSalary")), amount(record.get("maxSalary"))
         return JobPosting(
             source=self.name,
             source_id=str(record["guid"]),
@@ -67,14 +66,13 @@ class HimalayasFeedSpider(JobBoardApiSpider):
             workplace_type_raw=REMOTE_ONLY,
             workplace_type="remote",
             country_hints=country_codes(where),
-            salary_raw={
-                k: record.get(k) for k in ("minSalary", "maxSalary", "currency") if record.get(k) is not None
-            }
-            or None,
-            salary_min=low,
-            salary_max=high or low,
-            salary_currency=((record.get("currency") or "").upper() or None) if low or high else None,
-            salary_period="year" if low or high else None,
+            **structured_salary(
+                {k: record[k] for k in ("minSalary", "maxSalary", "currency") if record.get(k) is not None},
+                record.get("minSalary"),
+                record.get("maxSalary"),
+                record.get("currency"),
+                "year",
+            ),
         )
 
 

@@ -56,9 +56,9 @@ class SmartRecruitersPostingsSpider(JobBoardApiSpider):
 
     def parse_detail(self, response: Response, board: str | None):
         fetched_at = utc_now()
-        payload, problem = self.decode(response)
-        if problem:
-            yield self.quarantine(problem[0], problem[1], response.url, fetched_at, self.excerpt(response))
+        payload, unreadable = self.decoded(response, fetched_at)
+        if unreadable:
+            yield unreadable
             return
         yield from JobBoardApiSpider.to_item(self, payload, board, response.url, fetched_at)
 

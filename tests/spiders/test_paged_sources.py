@@ -3,11 +3,8 @@ numbers): the project's fixtures field by field, and real crawls through every p
 
 import json
 
-import pytest
-
 from spiders.himalayas import HimalayasSpider
 from spiders.items import JobPosting, QuarantinedRecord
-from spiders.run import crawl, failure_reason
 from spiders.smartrecruiters import SmartrecruitersSpider
 from spiders.themuse import ThemuseSpider
 from spiders.workable import WorkableSpider
@@ -157,31 +154,3 @@ def test_themuse_pages_from_zero_to_page_count():
         )
     )
     assert after == []  # page 1 of page_count 2 is the last
-
-
-@pytest.fixture(scope="module")
-def crawled(api_server, tmp_path_factory):
-    raw = tmp_path_factory.mktemp("raw")
-    fast = {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False}
-    runs = {
-        "smartrecruiters": (["acme"], {"page_size": 2}),
-        "workable": (["acme"], None),
-        "himalayas": (None, {"page_size": 2}),
-        "themuse": (None, None),
-    }
-    return raw, {name: crawl(name, raw, "t1", boards, api_server.base_url, fast, 120, args)
-                 for name, (boards, args) in runs.items()}  # fmt: skip
-
-
-@pytest.mark.parametrize(("name", "n_items", "n_quarantined", "n_requests"), [
-    ("smartrecruiters", 2, 1, 6),  # robots, 2 list pages, 3 details
-    ("workable", 2, 1, 2), ("himalayas", 3, 0, 3), ("themuse", 3, 0, 3),
-])  # fmt: skip
-def test_crawl_lands_every_fixture_posting(crawled, name, n_items, n_quarantined, n_requests):
-    raw, results = crawled
-    result = results[name]
-    assert failure_reason(result) is None, result.summary
-    assert result.summary["items"] == n_items and result.summary.get("quarantined", 0) == n_quarantined
-    assert result.summary["requests"] == n_requests
-    landed = [json.loads(line) for line in (raw / name / "t1.jsonl").read_text().splitlines()]
-    assert len(landed) == n_items and all(line["item"]["source"] == name for line in landed)
