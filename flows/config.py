@@ -56,10 +56,23 @@ class SourceConfig:
 
 
 @dataclass
+@dataclass
+class Quality:
+    """The run's gates (``[quality]`` in the sources file): a run beyond any of them fails."""
+
+    max_quarantine_share: float = 0.2  # of a source's records
+    max_share_move: float = 0.10  # a headline share, since the last run (0.10 = 10 points)
+    max_growth_move: float = 0.50  # the headline YoY growth, since the last run
+    min_n: int = 100  # postings both runs must rest on before a move counts
+
+
+@dataclass
 class Config:
     sources: list[SourceConfig]
     contact_url: str | None = None
     path: Path | None = None
+    crawl_timeout: float = 1800.0  # seconds per source's crawl subprocess
+    quality: Quality = field(default_factory=lambda: Quality())
 
 
 def load_config(path: Path | str | None = None) -> Config:
@@ -104,8 +117,17 @@ def load_config(path: Path | str | None = None) -> Config:
             except ValueError as exc:
                 raise ConfigError(f"{path}: [sources.{name}].months: {exc}") from None
         sources.append(SourceConfig(name=name, base_url=base_url, boards=boards, options=options))
-    contact = (data.get("crawl") or {}).get("contact_url")
-    return Config(sources=sources, contact_url=contact, path=path)
+    crawl = data.get("crawl") or {}
+    quality = Quality()
+    for key, value in (data.get("quality") or {}).items():
+        if not hasattr(quality, key) or not isinstance(value, int | float) or value < 0:
+            raise ConfigError(f"{path}: [quality].{key}: unknown, or not a number >= 0")
+        setattr(quality, key, type(getattr(quality, key))(value))
+    timeout = crawl.get("timeout_seconds", 1800)
+    if not isinstance(timeout, int | float) or timeout <= 0:
+        raise ConfigError(f"{path}: [crawl].timeout_seconds must be a number > 0")
+    return Config(sources=sources, contact_url=crawl.get("contact_url"), path=path, crawl_timeout=float(timeout),
+                  quality=quality)  # fmt: skip
 
 
 def configure_prefect(base: Path | None = None) -> None:

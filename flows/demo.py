@@ -38,4 +38,6 @@ def run_demo(warehouse: Path | None = None) -> dict:
     snapshot = ensure_snapshot(paths.warehouse.parent / "demo" / "snapshot")
     with ReplayServer(snapshot) as server:
         config = write_demo_config(paths.work_dir / "demo_sources.toml", server.base_url, snapshot)
-        return refresh(config, paths.warehouse, crawl_retries=0, crawl_settings=LOCAL_CRAWL_SETTINGS)
+        return refresh(
+            config, paths.warehouse, crawl_retries=0, crawl_settings=LOCAL_CRAWL_SETTINGS, synthetic=True
+        )

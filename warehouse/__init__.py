@@ -13,6 +13,8 @@ SCHEMA = [
     "extractions",
     "warehouse_meta",
     "raw_skills_taxonomy",
+    "run_metrics",
+    "backfill_months",
     "macros",  # last: the staging table macro reads the raw tables
 ]
 STAGING = [
