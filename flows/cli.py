@@ -25,8 +25,15 @@ def _report(paths: Paths, synthetic: bool, chosen=None) -> str:
 
 def _run_flow(name: str, args: argparse.Namespace) -> int:
     paths = Paths.for_warehouse(args.warehouse)
-    if name == "refresh":
+    if name in ("refresh", "backfill"):
         load_config(args.config)  # a bad config is one line before any Prefect start-up
+    if name == "backfill":
+        from spiders.platforms.hn_algolia import month_list
+
+        try:
+            month_list(f"{args.month_from}..{args.month_to}")
+        except ValueError as exc:
+            raise ConfigError(f"--from/--to: {exc}") from None
     configure_prefect(paths.warehouse.parent)
     from flows.refresh import RefreshFailed
 
@@ -36,6 +43,12 @@ def _run_flow(name: str, args: argparse.Namespace) -> int:
             from flows.demo import run_demo
 
             outcome = run_demo(paths.warehouse)
+        elif name == "backfill":
+            from flows.backfill import backfill
+
+            outcome = backfill(
+                args.month_from, args.month_to, args.config, paths.warehouse, crawl_retries=args.retries
+            )
         else:
             from flows.refresh import refresh
 
@@ -104,6 +117,16 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    paths = Paths.for_warehouse(args.warehouse)
+    load_config(args.config)
+    configure_prefect(paths.warehouse.parent)
+    from flows.serve import serve_deployments
+
+    serve_deployments(args.config.resolve() if args.config else None, paths.warehouse.resolve(), args.cron)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="jobmarket", description=__doc__.splitlines()[0])
     sub = top.add_subparsers(dest="command", required=True)
@@ -119,6 +142,27 @@ def parser() -> argparse.ArgumentParser:
     refresh.add_argument("--config", type=Path, default=None, help="sources file (default sources.toml)")
     refresh.add_argument("--retries", type=int, default=1, help="retries of a failed crawl (default 1)")
     warehouse_option(refresh)
+
+    def flow_options(p):
+        p.add_argument("--config", type=Path, default=None, help="sources file (default sources.toml)")
+        p.add_argument("--retries", type=int, default=1, help="retries of a failed crawl (default 1)")
+        warehouse_option(p)
+
+    run = sub.add_parser(
+        "run", help="run one flow once: `run refresh`, or `run backfill --from YYYY-MM --to YYYY-MM`"
+    )
+    flows_sub = run.add_subparsers(dest="flow", required=True)
+    flow_options(flows_sub.add_parser("refresh", help="crawl, load, extract, build, check, publish"))
+    back = flows_sub.add_parser(
+        "backfill", help="Hacker News 'Who is hiring?' months, oldest first; resumable"
+    )
+    back.add_argument("--from", dest="month_from", required=True, metavar="YYYY-MM")
+    back.add_argument("--to", dest="month_to", required=True, metavar="YYYY-MM")
+    flow_options(back)
+    serve = sub.add_parser("serve", help="serve the deployments: refresh daily by cron, backfill on demand")
+    serve.add_argument("--cron", default="0 6 * * *", help="refresh schedule (default 06:00 UTC daily)")
+    serve.add_argument("--config", type=Path, default=None, help="sources file (default sources.toml)")
+    warehouse_option(serve)
     extract = sub.add_parser("extract", help="extract fields from postings: JSONL in, JSONL out")
     extract.add_argument("input")
     extract.add_argument("-o", "--output", required=True)
@@ -139,6 +183,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command in ("demo", "refresh"):
             return _run_flow(args.command, args)
+        if args.command == "run":
+            return _run_flow(args.flow, args)
+        if args.command == "serve":
+            return cmd_serve(args)
         return {"extract": cmd_extract, "report": cmd_report, "rebuild": cmd_rebuild}[args.command](args)
     except ConfigError as exc:
         print(f"jobmarket: {exc}", file=sys.stderr)

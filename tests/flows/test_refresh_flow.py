@@ -54,3 +54,27 @@ def test_refresh_twice_then_with_a_failing_source(prefect_harness, api_server, t
     [reason] = failed.value.reasons
     assert reason.startswith("lever: 0 postings (fetch_failed")
     assert counts(db) == first  # nothing already in the warehouse is lost
+    # the other source's postings landed again, and the run's report names the failure
+    assert failed.value.outcome["crawls"]["greenhouse"]["items"] == 3
+    report = latest_artifact("refresh-report")
+    assert (
+        report.startswith("# jobmarket refresh run3: FAILED")
+        and "- lever: 0 postings (fetch_failed" in report
+    )
+    assert "| greenhouse | 3 | 1 |" in report and "| lever | 0 | - | failed |" in report
+    metrics = latest_artifact("refresh-metrics")
+    assert "ai_share" in metrics
+
+
+def latest_artifact(key):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+    from prefect.client.schemas.sorting import ArtifactSort
+
+    with get_client(sync_client=True) as client:
+        [artifact] = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])),
+            sort=ArtifactSort.CREATED_DESC,
+            limit=1,
+        )
+    return artifact.data if isinstance(artifact.data, str) else str(artifact.data)
