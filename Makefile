@@ -29,6 +29,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/extract_throughput.py
 	$(BIN)/python benchmarks/crawl_throughput.py
 	$(BIN)/python benchmarks/warehouse_load.py --postings 1000000
+	$(BIN)/python benchmarks/backfill_wall_time.py
 
 clean:
 	rm -rf data/warehouse.duckdb data/published data/raw data/work
