@@ -70,6 +70,8 @@ def _run_flow(name: str, args: argparse.Namespace) -> int:
         f"run {outcome['run_id']}: {crawled}; {outcome['extracted']['pending']} postings extracted; "
         f"warehouse {paths.warehouse}, published {outcome['published']} ({elapsed:.1f} s)"
     )
+    if outcome.get("html_report"):
+        print(f"HTML report with plots: {outcome['html_report']}")
     return 0
 
 
@@ -95,6 +97,15 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise ConfigError(
             f"no warehouse at {paths.warehouse}: run `jobmarket demo` or `jobmarket refresh` first"
         )
+    if args.html:
+        from warehouse.html_report import write_html
+        from warehouse.loader import connect
+
+        source = paths.published if paths.published.exists() else paths.warehouse
+        with connect(source, read_only=True) as con:
+            out = write_html(con, args.html, str(source))
+        print(f"jobmarket report: wrote {out}")
+        return 0
     print(_report(paths, synthetic=args.synthetic, chosen=chosen))
     return 0
 
@@ -168,6 +179,9 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("-o", "--output", required=True)
     report = sub.add_parser("report", help="print the market report from the warehouse")
     report.add_argument("--synthetic", action="store_true", help="label the figures as synthetic demo data")
+    report.add_argument(
+        "--html", type=Path, metavar="OUT.html", help="write the figures as one HTML page with plots"
+    )
     report.add_argument("--country", help="ISO code (e.g. KE): that country's figures month by month")
     report.add_argument("--role", help="role class (e.g. ml_engineer): its remote share and top skills")
     report.add_argument("--from", dest="month_from", metavar="YYYY-MM", help="first month shown")

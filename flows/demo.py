@@ -38,6 +38,14 @@ def run_demo(warehouse: Path | None = None) -> dict:
     snapshot = ensure_snapshot(paths.warehouse.parent / "demo" / "snapshot")
     with ReplayServer(snapshot) as server:
         config = write_demo_config(paths.work_dir / "demo_sources.toml", server.base_url, snapshot)
-        return refresh(
+        outcome = refresh(
             config, paths.warehouse, crawl_retries=0, crawl_settings=LOCAL_CRAWL_SETTINGS, synthetic=True
         )
+    from warehouse.html_report import write_html
+    from warehouse.loader import connect
+
+    with connect(paths.published, read_only=True) as con:
+        outcome["html_report"] = str(
+            write_html(con, paths.published.parent / "report.html", str(paths.published))
+        )
+    return outcome

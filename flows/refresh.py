@@ -104,9 +104,9 @@ def build_task(warehouse: Path) -> dict:
 
 
 @task(name="record-figures")
-def figures_task(warehouse: Path, run_id: str) -> dict:
+def figures_task(warehouse: Path, run_id: str, synthetic: bool = False) -> dict:
     with warehouse_writer("record figures"):
-        return stages.record_figures(warehouse, run_id)
+        return stages.record_figures(warehouse, run_id, synthetic)
 
 
 @task(name="publish")
@@ -186,5 +186,5 @@ def refresh(
     outcome["loaded"] = load_raw_task(paths.warehouse, paths.raw_dir)
     outcome["extracted"] = extract_task(paths.warehouse, paths.work_dir, run_id)
     outcome["built"] = build_task(paths.warehouse)
-    outcome["figures"] = figures_task(paths.warehouse, run_id)
+    outcome["figures"] = figures_task(paths.warehouse, run_id, synthetic)
     return finish(outcome, config, paths, synthetic)

@@ -54,9 +54,11 @@ def extract_pending(warehouse: Path, work_dir: Path, run_id: str, batch_size: in
     return {"pending": n_pending, **counts, "extractor_version": version}
 
 
-def record_figures(warehouse: Path, run_id: str) -> dict[str, Any]:
-    """This run's headline figures, recorded beside the last run's for comparison."""
+def record_figures(warehouse: Path, run_id: str, synthetic: bool = False) -> dict[str, Any]:
+    """This run's headline figures, recorded beside the last run's for comparison; ``synthetic``
+    marks the warehouse as the demo's, which every plot and report then says."""
     with loader.connect(warehouse) as con:
+        loader.set_meta(con, "synthetic", "true" if synthetic else "false")
         current = quality.headline_figures(con)
         previous_run, previous = quality.previous_figures(con, run_id)
         quality.record_figures(con, run_id, current)
