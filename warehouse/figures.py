@@ -16,7 +16,7 @@ if "ipykernel" not in sys.modules:
     matplotlib.use("Agg")  # files, not windows; a notebook keeps its inline backend
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
-from matplotlib.ticker import PercentFormatter
+from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from pipelines.role import AI_ROLES
 
@@ -125,8 +125,8 @@ def country_growth(con, where: Provenance, top: int = 15) -> Figure:
     ax.set_xlim(
         min(-0.5, min((r[5] for r in rows), default=0)), max(reportable_high) * 1.2
     )  # a tiny count's interval runs off
-    ax.set_xlabel(f"YoY growth of AI-role postings, 12 months to {rows[0][1] if rows else '-'} vs the 12 before "
-                  "(grey: either count under 30, or the data do not cover 24 months)")  # fmt: skip
+    ax.set_xlabel(f"YoY growth of AI-role postings, 12 months to {rows[0][1] if rows else '-'} vs the 12 before\n"
+                  "grey: not reportable (a count under 30, or data shorter than 24 months)", fontsize=8)  # fmt: skip
     return _finish(fig, where, "YoY growth of AI-role postings by country")
 
 
@@ -141,13 +141,15 @@ def salary_by_role(con, where: Provenance) -> Figure:
         ax.barh(i, p75 - p25, left=p25, height=0.5, color="#9ecae1", edgecolor="#3182bd")
         ax.plot([med, med], [i - 0.25, i + 0.25], color="#08519c", lw=2)
     ax.set_yticks(range(len(rows)), [f"{r[0]} (n={r[1]:,})" for r in rows], fontsize=8)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"${x / 1000:,.0f}k"))
     ax.set_xlabel("annual salary, USD (p10-p90 line, p25-p75 box, median)")
     return _finish(fig, where, "Salary by role, from postings that publish pay")
 
 
 def skills_by_role(con, where: Provenance, skills: int = 20) -> Figure:
     top = [s for (s,) in con.execute(
-        "select skill_name from top_skills_by_role group by skill_name order by sum(n_postings) desc limit ?", [skills]).fetchall()]  # fmt: skip
+        "select skill_name from top_skills_by_role where is_ai_role(role) group by skill_name "
+        "order by sum(n_postings) desc, skill_name limit ?", [skills]).fetchall()]  # fmt: skip
     roles = [
         r
         for r in AI_ROLES

@@ -48,8 +48,7 @@ def write_html(con: duckdb.DuckDBPyConnection, out: Path, source: str) -> Path:
     for key, title in SECTIONS.items():
         fig = figures.ALL[key](con, where)
         parts.append(f"<section id='{key}'><h2>{html.escape(title)}</h2><figure>"
-                     f"<img alt='{html.escape(title)}' src='data:image/png;base64,{png(fig)}'>"
-                     f"<figcaption>{html.escape(where.caption())}</figcaption></figure></section>")  # fmt: skip
+                     f"<img alt='{html.escape(title)}' src='data:image/png;base64,{png(fig)}'></figure></section>")  # fmt: skip
     parts.append("<section id='tables'><h2>The figures with their n</h2><pre>"
                  f"{html.escape(market_report(con, synthetic=where.synthetic))}</pre></section>")  # fmt: skip
     parts.append("<p>Job boards are not a random sample of the labour market; read every share with its n "
