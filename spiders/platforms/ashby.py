@@ -12,7 +12,13 @@ from __future__ import annotations
 from typing import Any
 
 from spiders.items import JobPosting
-from spiders.platforms.base import JobBoardApiSpider, country_codes, structured_salary, to_utc_iso
+from spiders.platforms.base import (
+    JobBoardApiSpider,
+    company_from_slug,
+    country_codes,
+    structured_salary,
+    to_utc_iso,
+)
 
 WORKPLACE = {"remote": "remote", "hybrid": "hybrid", "onsite": "onsite", "on-site": "onsite"}
 INTERVALS = {"1 YEAR": "year", "1 MONTH": "month", "1 WEEK": "week", "1 DAY": "day", "1 HOUR": "hour"}
@@ -46,7 +52,7 @@ class AshbyJobBoardSpider(JobBoardApiSpider):
             source_id=str(record["id"]),
             url=record["jobUrl"],
             title=record["title"].strip(),
-            company=(board or "").replace("-", " ").title() or None,
+            company=company_from_slug(board),
             description_html=record.get("descriptionHtml") or record.get("descriptionPlain"),
             locations_raw=[str(loc).strip() for loc in locations if loc],
             date_posted=to_utc_iso(record.get("publishedAt")),

@@ -115,6 +115,11 @@ def country_codes(text: Any) -> list[str]:
     return codes
 
 
+def company_from_slug(slug: str | None) -> str | None:
+    """A display name from a board's slug, for the APIs that send no company name."""
+    return slug.replace("-", " ").title() if slug else None
+
+
 def swap_host(url: str, base_url: str | None) -> str:
     """Replace scheme and host of ``url`` with those of ``base_url``, keeping path and query."""
     if not base_url:
@@ -181,7 +186,10 @@ class JobBoardApiSpider(Quarantines, scrapy.Spider):
             if self.page_size_param:
                 params[self.page_size_param] = str(self.page_size)
         params.update(extra or {})
-        path = self.path_template.format(board=board or "")
+        return self.endpoint(self.path_template.format(board=board or ""), params)
+
+    def endpoint(self, path: str, params: dict | None = None) -> str:
+        """The real API URL of ``path``, on the configured host when ``base_url`` is set."""
         url = f"{self.api_base}{path}" + (f"?{urlencode(params)}" if params else "")
         return swap_host(url, self.base_url)
 

@@ -137,13 +137,8 @@ class WhoIsHiringSpider(JobBoardApiSpider):
             )
 
     def api_request(self, path: str, params: dict | None, callback, **cb_kwargs) -> scrapy.Request:
-        from urllib.parse import urlencode
-
-        from spiders.platforms.base import swap_host
-
-        url = f"{self.api_base}{path}" + (f"?{urlencode(params)}" if params else "")
         return scrapy.Request(
-            swap_host(url, self.base_url), callback=callback, errback=self.on_error, cb_kwargs=cb_kwargs
+            self.endpoint(path, params), callback=callback, errback=self.on_error, cb_kwargs=cb_kwargs
         )
 
     def parse_search(self, response: Response, month: str) -> Iterator[Any]:
@@ -180,13 +175,15 @@ class WhoIsHiringSpider(JobBoardApiSpider):
             )
             return
         for child in children:
-            if not isinstance(child, dict):
-                continue
-            if not child.get("text"):
+            if isinstance(child, dict) and not child.get("text"):
                 self.crawler.stats.inc_value(f"jobs/{self.name}/deleted_comments")
                 continue
-            record = {k: v for k, v in child.items() if k != "children"}
-            record["thread_month"] = month
+            # anything else that is not a comment object is quarantined by to_item, not dropped
+            record = (
+                {**{k: v for k, v in child.items() if k != "children"}, "thread_month": month}
+                if isinstance(child, dict)
+                else child
+            )
             yield from self.to_item(record, None, response.url, fetched_at)
 
     def parse_record(self, record: Any, board: str | None) -> JobPosting:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from spiders.items import JobPosting
-from spiders.platforms.base import JobBoardApiSpider, to_utc_iso
+from spiders.platforms.base import JobBoardApiSpider, company_from_slug, structured_salary, to_utc_iso
 
 WORKPLACE = {"remote": "remote", "hybrid": "hybrid", "on-site": "onsite", "onsite": "onsite"}
 INTERVALS = {
@@ -20,10 +20,6 @@ INTERVALS = {
     "per-day-wage": "day",
     "per-hour-wage": "hour",
 }
-
-
-def company_from_slug(slug: str | None) -> str | None:
-    return slug.replace("-", " ").title() if slug else None
 
 
 class LeverPostingsSpider(JobBoardApiSpider):
@@ -76,11 +72,5 @@ class LeverPostingsSpider(JobBoardApiSpider):
     def salary(salary_range: Any) -> dict[str, Any]:
         if not salary_range:
             return {}
-        low, high = salary_range.get("min"), salary_range.get("max")
-        return {
-            "salary_raw": salary_range,
-            "salary_min": float(low) if low not in (None, "", 0) else None,
-            "salary_max": float(high) if high not in (None, "", 0) else None,
-            "salary_currency": (salary_range.get("currency") or "").upper() or None,
-            "salary_period": INTERVALS.get(salary_range.get("interval")),
-        }
+        return structured_salary(salary_range, salary_range.get("min"), salary_range.get("max"),
+                                 salary_range.get("currency"), INTERVALS.get(salary_range.get("interval")))  # fmt: skip
