@@ -17,11 +17,8 @@ from prefect.tasks import exponential_backoff
 
 from flows.config import Config, Paths, SourceConfig, load_config
 from flows.refresh import (
-    build_task,
     crawl_source,
     ensure_writer_limit,
-    extract_task,
-    figures_task,
     finish,
     warehouse_writer,
 )
@@ -102,7 +99,4 @@ def backfill(
     outcome = {"flow": "backfill", "run_id": run_id, "months": months, "skipped": len(months) - len(todo),
                "crawls": summaries, "crawl_failures": list(failures), "failed_sources": [], "failures": failures,
                "loaded": loaded}  # fmt: skip
-    outcome["extracted"] = extract_task(paths.warehouse, paths.work_dir, run_id)
-    outcome["built"] = build_task(paths.warehouse)
-    outcome["figures"] = figures_task(paths.warehouse, run_id)
     return finish(outcome, config, paths, synthetic=False, compare_moves=False)

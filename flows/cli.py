@@ -12,12 +12,16 @@ from pathlib import Path
 from flows.config import ConfigError, Paths, configure_prefect, load_config
 
 
-def _report(paths: Paths, synthetic: bool, chosen=None) -> str:
+def _readable(paths: Paths) -> Path:
+    """What a reader opens: the published copy, else (before any publish) the working file."""
+    return paths.published if paths.published.exists() else paths.warehouse
+
+
+def _report(paths: Paths, synthetic: bool = False, chosen=None) -> str:
     from warehouse.loader import connect
     from warehouse.report import market_report, slice_report
 
-    source = paths.published if paths.published.exists() else paths.warehouse
-    with connect(source, read_only=True) as con:
+    with connect(_readable(paths), read_only=True) as con:
         if chosen is not None and chosen != type(chosen)():
             return slice_report(con, chosen, synthetic=synthetic)
         return market_report(con, synthetic=synthetic)
@@ -57,11 +61,11 @@ def _run_flow(name: str, args: argparse.Namespace) -> int:
         for reason in failed.reasons:
             print(f"jobmarket {name}: FAILED {reason}", file=sys.stderr)
         if paths.published.exists() or paths.warehouse.exists():
-            print(_report(paths, synthetic=name == "demo"))
+            print(_report(paths))
         print(f"jobmarket {name}: the run failed; what did land is in {paths.warehouse}", file=sys.stderr)
         return 1
     elapsed = time.perf_counter() - started
-    print(_report(paths, synthetic=name == "demo"))
+    print(_report(paths))
     crawled = ", ".join(
         f"{s}: {c['items']} items, {c.get('quarantined', 0)} quarantined"
         for s, c in sorted(outcome["crawls"].items())
@@ -101,9 +105,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         from warehouse.html_report import write_html
         from warehouse.loader import connect
 
-        source = paths.published if paths.published.exists() else paths.warehouse
-        with connect(source, read_only=True) as con:
-            out = write_html(con, args.html, str(source))
+        with connect(_readable(paths), read_only=True) as con:
+            out = write_html(con, args.html, str(_readable(paths)))
         print(f"jobmarket report: wrote {out}")
         return 0
     print(_report(paths, synthetic=args.synthetic, chosen=chosen))

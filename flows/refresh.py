@@ -137,8 +137,12 @@ def crawl_all(
 
 
 def finish(outcome: dict, config: Config, paths: Paths, synthetic: bool, compare_moves: bool = True) -> dict:
-    """Checks and gates, publish (only when they pass), the artifacts, and the verdict.
+    """What every flow does once its records are loaded: extract, build, record the figures,
+    check and gate, publish (only when they pass), the artifacts, and the verdict.
     ``compare_moves`` is off for a backfill: adding years of history is meant to move figures."""
+    outcome["extracted"] = extract_task(paths.warehouse, paths.work_dir, outcome["run_id"])
+    outcome["built"] = build_task(paths.warehouse)
+    outcome["figures"] = figures_task(paths.warehouse, outcome["run_id"], synthetic)
     built, figures, gates = outcome["built"], outcome["figures"], config.quality
     outcome["failures"] += [f"check {name} failed: {n} row(s)" for name, n in built["checks"].items() if n]
     outcome["failures"] += quality.too_much_quarantined(outcome["crawls"], gates.max_quarantine_share)
@@ -184,7 +188,4 @@ def refresh(
     outcome = {"flow": "refresh", "run_id": run_id, "crawls": summaries, "crawl_failures": list(failures),
                "failed_sources": failed, "failures": failures}  # fmt: skip
     outcome["loaded"] = load_raw_task(paths.warehouse, paths.raw_dir)
-    outcome["extracted"] = extract_task(paths.warehouse, paths.work_dir, run_id)
-    outcome["built"] = build_task(paths.warehouse)
-    outcome["figures"] = figures_task(paths.warehouse, run_id, synthetic)
     return finish(outcome, config, paths, synthetic)

@@ -19,6 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from pipelines.role import AI_ROLES
+from warehouse.report import is_synthetic
 
 
 @dataclass(frozen=True)
@@ -33,9 +34,8 @@ class Provenance:
 
 
 def provenance(con: duckdb.DuckDBPyConnection, source: str) -> Provenance:
-    meta = dict(con.execute("select key, value from warehouse_meta").fetchall())
     data_to = con.execute("select coalesce(max(date_posted)::date::varchar, '-') from postings").fetchone()[0]
-    return Provenance(source=source, synthetic=meta.get("synthetic") == "true", data_to=data_to)
+    return Provenance(source=source, synthetic=is_synthetic(con), data_to=data_to)
 
 
 def _finish(fig: Figure, where: Provenance, title: str) -> Figure:

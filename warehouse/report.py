@@ -57,7 +57,14 @@ def ai_share_rows(con: duckdb.DuckDBPyConnection, top: int = 10) -> list[tuple]:
     ).fetchall()
 
 
+def is_synthetic(con: duckdb.DuckDBPyConnection) -> bool:
+    """The demo marks its warehouse (``warehouse_meta.synthetic``); every report and plot says so."""
+    row = con.execute("select value from warehouse_meta where key = 'synthetic'").fetchone()
+    return row is not None and row[0] == "true"
+
+
 def market_report(con: duckdb.DuckDBPyConnection, synthetic: bool = False, top: int = 10) -> str:
+    synthetic = synthetic or is_synthetic(con)
     parts: list[str] = []
     totals = con.execute(
         "select count(*), min(date_posted)::date, max(date_posted)::date, "
@@ -167,6 +174,7 @@ def market_report(con: duckdb.DuckDBPyConnection, synthetic: bool = False, top: 
 def slice_report(con: duckdb.DuckDBPyConnection, chosen: Slice, synthetic: bool = False) -> str:
     """Month-by-month figures for one country and/or role. Every value the user chose is bound
     as a query parameter (and was checked by ``warehouse.params`` before)."""
+    synthetic = synthetic or is_synthetic(con)
     country = chosen.country or "ALL"
     role = chosen.role or "all"
     lo, hi = chosen.months
