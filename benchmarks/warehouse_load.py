@@ -25,7 +25,7 @@ from typing import TextIO
 
 from pipelines.skills import TAXONOMY_PATH, load_taxonomy, taxonomy_version
 from spiders.items import JobPosting
-from warehouse import LAYERS, loader, sql_file
+from warehouse import loader
 from warehouse.publish import publish
 
 SEED = 20261201
@@ -182,18 +182,14 @@ def main() -> None:
 
         for label in ("first build", "second build (nothing changed)"):
             t_all = time.perf_counter()
-            loader.build_staging(con)
-            timings = {}
-            for layer in ("core", "marts"):
-                for name in LAYERS[layer]:
-                    t = time.perf_counter()
-                    con.execute(sql_file(layer, name).read_text())
-                    timings[name] = time.perf_counter() - t
-            con.execute("checkpoint")
+            timings: dict[str, float] = {}
+            counts = loader.build_models(con, seconds=timings)
             print(f"{label}: {time.perf_counter() - t_all:.1f} s; "
                   + ", ".join(f"{k} {v:.1f}" for k, v in timings.items()))  # fmt: skip
-        counts = {n: con.execute(f"select count(*) from {n}").fetchone()[0] for n in ("postings", "posting_sources", "posting_skills")}  # fmt: skip
-        print("rows: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
+        print(
+            "rows: "
+            + ", ".join(f"{k} {counts[k]:,}" for k in ("postings", "posting_sources", "posting_skills"))
+        )
         t = time.perf_counter()
         checks = loader.run_checks(con)
         print(
