@@ -1,8 +1,13 @@
-"""The extraction pipeline: ``spacy.blank("en")`` plus the registered jobmarket components.
+"""The extraction pipeline: ``spacy.blank("en")`` with a whitespace tokenizer and the registered
+jobmarket components.
 
-The text of a posting is tokenised once; every component reads the same Doc (skills through
-the span_ruler's phrase matcher, the other fields through rules over the Doc's text), so no
-field re-tokenises the posting."""
+The text of a posting is scanned once (``jobmarket_scan_v1``: one Aho-Corasick pass over the
+lower-cased text, for the skills and the cue words of every field); every later component reads
+that scan, so no field re-tokenises or re-scans the posting. The Doc's tokens are split on
+spaces only, as in spaCy's documented custom tokenizer: nothing here needs linguistic tokens,
+and spaCy's rule tokenizer alone would cost more than the whole extraction. Skill hits are also
+kept as ``doc.spans["skills"]``, so ``displacy.render(doc, style="span", options={"spans_key":
+"skills"})`` shows them."""
 
 from __future__ import annotations
 
@@ -11,13 +16,17 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
-from pipelines import EXTRACTOR_VERSION, geo, remote_status, role, salary, sections, seniority  # noqa: F401
-from pipelines.skills import component as skill_component
+# Importing the component modules registers their factories and their scan cues.
+from pipelines import EXTRACTOR_VERSION, extensions, geo, remote_status, role, salary, sections, seniority  # noqa: F401
+from pipelines.scan import Scanner
+from pipelines.skills import component as skill_component  # noqa: F401
 from pipelines.skills import load_taxonomy, taxonomy_version
 from pipelines.text import html_to_text
 
-REMOTE_ONLY_SOURCES = {"remoteok", "remotive", "jobicy", "himalayas"}
+REMOTE_ONLY_SOURCES = {"remoteok", "remotive", "jobicy", "himalayas", "weworkremotely"}
 
 
 def version() -> str:
@@ -25,20 +34,78 @@ def version() -> str:
     return f"{EXTRACTOR_VERSION}+tax.{taxonomy_version()}"
 
 
-def build_nlp() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("jobmarket_sections_v1")
-    ruler = nlp.add_pipe(
-        "span_ruler",
-        name="skill_ruler",
-        config={"spans_key": "skills", "phrase_matcher_attr": "LOWER", "validate": False},
+class WhitespaceTokenizer:
+    def __init__(self, vocab: Vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words = text.split(" ")
+        spaces = [True] * len(words)
+        # Runs of spaces become space tokens, as spaCy's own tokenizer makes them.
+        if "" in words:
+            for i, word in enumerate(words):
+                if word == "":
+                    words[i] = " "
+                    spaces[i] = False
+        if words[-1] == " ":
+            words, spaces = words[:-1], spaces[:-1]
+        elif spaces:
+            spaces[-1] = False
+        if not words:
+            return Doc(self.vocab)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+
+@spacy.registry.tokenizers("jobmarket.whitespace_tokenizer.v1")
+def create_whitespace_tokenizer():
+    def make(nlp: Language) -> WhitespaceTokenizer:
+        return WhitespaceTokenizer(nlp.vocab)
+
+    return make
+
+
+@Language.factory("jobmarket_scan_v1")
+def make_scan(nlp: Language, name: str):
+    scanner = Scanner(load_taxonomy())
+
+    def scan(doc: Doc) -> Doc:
+        posting = doc._.posting or {}
+        text = posting.get("text")
+        if text is None:  # a Doc made outside extract_many: its tokens hold the text
+            text = doc.text
+        doc._.scan = scanner.scan(text, posting.get("title_end", 0))
+        if doc._.result is None:
+            doc._.result = {}
+        return doc
+
+    return scan
+
+
+@Language.component("jobmarket_skill_spans_v1")
+def skill_spans(doc: Doc) -> Doc:
+    spans = []
+    for hit in doc._.result["skills"]:
+        span = doc.char_span(hit["start"], hit["end"], label="SKILL", alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    doc.spans["skills"] = spans
+    return doc
+
+
+def build_nlp(spans: bool = False) -> Language:
+    """The pipeline. ``spans=True`` adds the skill spans to each Doc for display (a little slower)."""
+    nlp = spacy.blank(
+        "en", config={"nlp": {"tokenizer": {"@tokenizers": "jobmarket.whitespace_tokenizer.v1"}}}
     )
-    ruler.add_patterns(skill_component.ruler_patterns(load_taxonomy()))
-    nlp.add_pipe("jobmarket_skill_context_v1")
-    nlp.add_pipe("jobmarket_remote_status_v1")
-    nlp.add_pipe("jobmarket_role_v1")
-    nlp.add_pipe("jobmarket_seniority_v1")
-    nlp.add_pipe("jobmarket_salary_v1")
+    nlp.add_pipe("jobmarket_scan_v1")
+    nlp.add_pipe("jobmarket_sections_v2")
+    nlp.add_pipe("jobmarket_skills_v2")
+    nlp.add_pipe("jobmarket_remote_status_v2")
+    nlp.add_pipe("jobmarket_role_v2")
+    nlp.add_pipe("jobmarket_seniority_v2")
+    nlp.add_pipe("jobmarket_salary_v2")
+    if spans:
+        nlp.add_pipe("jobmarket_skill_spans_v1")
     return nlp
 
 
@@ -50,15 +117,23 @@ def posting_text(record: dict[str, Any]) -> tuple[str, int]:
     return head + body, len(head)
 
 
-def _places(record: dict[str, Any], status: str) -> dict[str, Any]:
+def _places(record: dict[str, Any], status: str, text_countries: list[str]) -> dict[str, Any]:
     locations = record.get("locations") or ([record["location"]] if record.get("location") else [])
     places = geo.parse_locations(locations)
     countries = list(places.countries)
     for hint in record.get("country_hints") or []:
         if hint not in countries:
             countries.append(hint)
-    # Remote jobs count where their candidates may live; an unrestricted one has no country.
-    remote_countries = countries if status == "remote" else []
+    remote_countries: list[str] = []
+    if status == "remote":
+        # Where a remote hire may live: what the text restricts it to, and the locations that
+        # name a country without an office city ("Remote - US", "Canada"); "Remote (EU)" and
+        # "Worldwide" restrict to no country. An office city beside them ("Berlin or Remote")
+        # still counts among the posting's countries.
+        for code in [*text_countries, *places.remote_countries]:
+            if code not in remote_countries:
+                remote_countries.append(code)
+        countries += [c for c in remote_countries if c not in countries]
     return {"countries": countries, "cities": places.cities, "remote_countries": remote_countries}
 
 
@@ -75,6 +150,7 @@ def extract_many(
             location = record.get("location") or "; ".join(record.get("locations") or [])
             doc._.posting = {
                 **record,
+                "text": text,
                 "location": location,
                 "title_end": title_end,
                 "remote_board": record.get("source") in REMOTE_ONLY_SOURCES,
@@ -85,11 +161,11 @@ def extract_many(
     for doc in nlp.pipe(docs(), batch_size=batch_size):
         record = doc._.posting
         result = doc._.result
-        out = {"id": record.get("id"), "text": doc.text}
+        out = {"id": record.get("id"), "text": record["text"]}
         out["skills"] = result["skills"]
         out["remote_status"] = result["remote_status"]
         out["remote_evidence"] = result["remote_evidence"]
-        out.update(_places(record, result["remote_status"]))
+        out.update(_places(record, result["remote_status"], result["remote_text_countries"]))
         for key in (
             "role",
             "ai_governance",

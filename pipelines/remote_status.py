@@ -18,42 +18,98 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipelines import extensions  # noqa: F401
+from pipelines import extensions, geo  # noqa: F401
+from pipelines.scan import register_cues
 
 REMOTE, HYBRID, ONSITE, UNKNOWN = "remote", "hybrid", "onsite", "unknown"
 
 NEGATED_REMOTE = re.compile(
     r"\b(not|no|non)[- ](a )?(fully )?remote\b|\bremote (work )?is not (possible|available|offered|an option)\b|"
     r"\bno remote( work| option)?s?\b|\bthis (is|role is) not (a )?remote\b|\bunable to (offer|support) remote\b|"
-    r"\bremote work is not\b|\bnot open to remote\b|\bnot eligible for remote\b",
+    r"\bremote work is not\b|\bnot open to remote\b|\bnot eligible for remote\b|"
+    r"\b(not|unable|no longer)( be)?( able)? to (offer|support|provide|consider|hire) (fully |100% |full[- ]time )?remote\b|"
+    r"\bcannot be (done|performed|worked) remotely\b|\bnot (a )?remote[- ](position|role|job)\b",
     re.I,
 )
 ONSITE_STRONG = re.compile(
     r"\b(100%|fully|entirely|strictly|exclusively) (on[- ]?site|in[- ]office|office[- ]based)\b|"
     r"\bon[- ]?site only\b|\bin[- ]office (only|role|position)\b|\bmust (be able to )?work (on[- ]?site|from our office)\b|"
-    r"\b(5|five) days (a|per) week (in|at) (the|our) office\b|\bon[- ]?site,? (5|five) days\b",
+    r"\b(5|five) days (a|per) week (in|at) (the|our) office\b|\b(on[- ]?site|office),? (5|five) days\b|"
+    r"\bback to the office\b|\bin[- ]person,? (5|five|every) days?\b|"
+    r"\bhome visits\b|\bfield[- ]based\b|\bin the field\b|\bon the (shop|factory|warehouse) floor\b|"
+    r"\b\d{2,3}% travel\b|\bat customer (locations|sites)\b|\bon client sites\b|\bsite[- ]based\b|"
+    r"\b(office|on[- ]?site|in[- ]person|studio|campus|clinic|lab|depot|plant)\b[^.;\n]{0,40}\b(5|five) days\b|"
+    r"\b(5|five) days (a|per) week\b[^.;\n]{0,30}\b(office|on[- ]?site|in[- ]person|studio|campus|clinic|lab)\b",
     re.I,
 )
+DAYS = r"([1-4]|one|two|three|four)"
+WORKPLACE = r"(office|on[- ]?site|in[- ]person|studio|hub|campus|clinic|lab|site|home)"
+WEEKDAYS = r"(mondays?|tuesdays?|wednesdays?|thursdays?|fridays?)"
 HYBRID_TEXT = re.compile(
-    r"\bhybrid\b|\b(\d|one|two|three|four)( days?| times?)( (a|per|each) week)? (in|at|from) (the|our|an?) "
-    r"(office|hub|studio|campus)\b|\b(\d|two|three|four) days (in[- ]office|on[- ]?site)\b|"
-    r"\bsplit between (home|remote) and (the )?office\b|\bpart(ly|ially)? remote\b|\bflexible working from home\b",
+    rf"\bhybrid\b|\b{DAYS}( days?| times?)( (a|per|each) week)? (in|at|from) (the|our|an?) "
+    rf"(office|hub|studio|campus)\b|\b{DAYS} days (in[- ]office|on[- ]?site)\b|"
+    rf"\b(office|on[- ]?site)( \w+){{0,2}} {DAYS} days (a|per|each) week\b|"
+    rf"\b(in the office|on[- ]?site|in[- ]office) on {WEEKDAYS}\b|\b{WEEKDAYS},? {WEEKDAYS},? (and|&) {WEEKDAYS} in the office\b|"
+    r"\bsplit between (home|remote) and (the )?office\b|\bpart(ly|ially)? remote\b|\bflexible working from home\b|"
+    rf"\b{DAYS} days? (a|per) week (from|at) home\b|\b{DAYS} tage? (pro|die) woche im büro\b|\bteilweise remote\b|"
+    # an office (or home) and a count of one to four days in one sentence: "in the Berlin office at least
+    # two days per week", "in-office 4 days a week, Fridays from home", "home office possible one day a week"
+    rf"\b{WORKPLACE}\b[^.;\n]{{0,40}}\b{DAYS} days?\b(?! (of|off|notice|onboarding))|\b{DAYS} days?\b[^.;\n]{{0,40}}\b{WORKPLACE}\b|"
+    rf"\b(in|at) (the|our) (\w+ )?office (every|on) ({WEEKDAYS}|other week)|\bfrom home on {WEEKDAYS}|"
+    rf"\boffice {WEEKDAYS} (to|through|-|–) {WEEKDAYS}|\b{WEEKDAYS} from home\b|"
+    r"\bh[íi]brid[oa]\b|\bhybride\b|\bibrido\b|\btélétravail\b[^.\n]{0,20}\b[1-4] jours?\b|\b[1-4] jours? de télétravail\b",
     re.I,
 )
 REMOTE_OPTION = re.compile(
-    r"\b(fully|100%|completely|entirely|full[- ]time) remote\b|\bremote[- ](ok|friendly|eligible|position|role|job|"
+    r"\b(?<!offer )(fully|100%|completely|entirely|full[- ]time) remote\b|\bremote[- ](ok|friendly|eligible|position|role|job|"
     r"opportunity|work(er)?s? welcome|possible)\b|\bwork (from )?(anywhere|remotely)\b|\bor remote\b|"
     r"\bremote or (on[- ]?site|in[- ]office|hybrid)\b|\bopen to remote\b|\bremote (within|from|in) (the )?(?!office|team|hub|person)\w+|"
-    r"\bthis (is a|role is|position is) remote\b|\bwork from home\b|\bremote\s*\(",
+    r"\bthis (is a|role is|position is) remote\b|\bremote\s*\(",
     re.I,
 )
-REMOTE_WEAK = re.compile(r"\bremote[- ]first\b|\bdistributed (team|company)\b|\bremote\b", re.I)
+REMOTE_WEAK = re.compile(
+    r"\bremote[- ]first\b|\bdistributed (team|company)\b|\bremote\b|\bwork from home\b|\bfully distributed\b",
+    re.I,
+)
 ONSITE_WEAK = re.compile(
     r"\bon[- ]?site\b|\bin[- ]office\b|\bin[- ]person\b|\boffice[- ]based\b|\bfield[- ]based\b", re.I
 )
 LOCATION_REMOTE = re.compile(r"\bremote\b|\banywhere\b|\bwork from home\b|\bwfh\b", re.I)
 LOCATION_HYBRID = re.compile(r"\bhybrid\b", re.I)
 LOCATION_ONSITE = re.compile(r"\bon[- ]?site\b|\bin[- ]office\b", re.I)
+
+
+# Every pattern above holds one of these, so only the lines that hold one need reading.
+register_cues(
+    "remote",
+    substrings=("remote", "hybrid", "office", "on-site", "onsite", "on site", "in-person", "in person", "field",
+                "home", "anywhere", "distributed", "telecommut", "work from", "located", "reside", "candidate",
+                "applicant", "authorized to work", "authorised to work", "eligible to work", "büro", "monday", "tuesday",
+                "wednesday", "thursday", "friday", "teilweise", "brido", "brida", "hybride", "depot", "plant", "télétravail", "jours", "travel",
+                "customer", "client", "clinic", "studio", "hub", "campus", "lab"),
+    words=("wfh", "days", "based", "live", "living", "floor", "hires"),
+)  # fmt: skip
+
+# "remote within the US", "must be based in Canada or Mexico", "open to candidates in the UK"
+RESTRICTION = re.compile(
+    r"(?i:\b(?:remote|remotely|candidates?|applicants?|hires?|based|located|reside|residing|resident|live|living|"
+    r"authori[sz]ed to work|eligible to work|work from)\b[^.;\n]{0,30}?\b(?:in|within|from)\s+(?:the\s+)?)"
+    r"(?P<place>(?![A-Z][\w.]* time ?zones?)[A-Z][\w.]*(?:[ -][A-Z][\w.]*)*(?:(?:,\s*|\s+(?:or|and|&)\s+|\s*/\s*)(?:the\s+)?[A-Z][\w.]*(?:[ -][A-Z][\w.]*)*){0,8})"
+)
+ONLY = re.compile(
+    r"\b(?P<place>U\.?S\.?A?\.?|UK|EU|Canada|[A-Z][a-z]+)[- ](?:only|based)\b(?! (?:company|team|startup|firm|business))"
+)
+
+
+def remote_countries_in(text: str) -> list[str]:
+    """ISO codes of the countries a remote hire must live in, as the text restricts them."""
+    found: list[str] = []
+    for pattern in (RESTRICTION, ONLY):
+        for match in pattern.finditer(text):
+            for code in geo.parse_locations(match.group("place")).countries:
+                if code not in found:
+                    found.append(code)
+    return found
 
 
 def _evidence(pattern: re.Pattern, text: str) -> str | None:
@@ -101,18 +157,21 @@ def classify(
     return UNKNOWN, None
 
 
-@Language.factory("jobmarket_remote_status_v1")
+@Language.factory("jobmarket_remote_status_v2")
 def make_remote_status(nlp: Language, name: str):
     def remote_status(doc: Doc) -> Doc:
         posting = doc._.posting or {}
+        scan = doc._.scan
+        cued = scan.cued_text("remote")
         status, evidence = classify(
-            doc.text,
+            cued,
             location=posting.get("location") or "",
             structured=posting.get("workplace_type"),
             remote_board=bool(posting.get("remote_board")),
         )
         doc._.result["remote_status"] = status
         doc._.result["remote_evidence"] = evidence
+        doc._.result["remote_text_countries"] = remote_countries_in(cued) if status == REMOTE else []
         return doc
 
     return remote_status

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipelines import extensions  # noqa: F401
+from pipelines.scan import register_cues
 
 AI_ROLES = (
     "llm_genai_engineer", "ml_engineer", "mlops_engineer", "ai_research_scientist", "data_scientist",
@@ -41,7 +42,8 @@ TITLE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "ai_research_scientist",
         re.compile(
-            r"\bresearch (scientist|engineer)|\b(ml|ai|machine learning) researcher\b|\bresearcher\b", re.I
+            r"\bresearch (scientist|engineer)|\b(ml|ai|machine learning|deep learning|nlp|llm) researcher\b",
+            re.I,
         ),
     ),
     (
@@ -55,7 +57,8 @@ TITLE_RULES: list[tuple[str, re.Pattern]] = [
         "mlops_engineer",
         re.compile(
             r"\b(mlops|ml ops|llmops|ml (platform|infrastructure|infra|systems)|machine learning (platform|infrastructure)|"
-            r"ai (platform|infrastructure|infra)|(training|inference) (platform|infrastructure|infra))\b",
+            r"ai (platform|infrastructure|infra)|(training|inference) (platform|infrastructure|infra)|inference|"
+            r"model (serving|deployment))\b",
             re.I,
         ),
     ),
@@ -63,7 +66,8 @@ TITLE_RULES: list[tuple[str, re.Pattern]] = [
         "llm_genai_engineer",
         re.compile(
             r"\b(llms?|genai|gen ai|generative ai|prompt engineer|ai engineer|applied ai|ai (software|solutions|agent|agents|"
-            r"application|applications|developer)|forward[- ]deployed (ai )?engineer|conversational ai|rag)\b",
+            r"application|applications|developer)|forward[- ]deployed (ai )?engineer|conversational ai|rag)\b|"
+            r"\b(ai|genai|gen ai|generative ai|llms?)\b.*\b(engineer|developer)\b|\b(engineer|developer)\b.*\b(ai|genai|llms?)\b",
             re.I,
         ),
     ),
@@ -85,7 +89,8 @@ TITLE_RULES: list[tuple[str, re.Pattern]] = [
 TECH_TITLE = re.compile(
     r"\b(engineer\w*|develop\w*|programmer|software|devops|sre|site reliability|architect|data|analytics|"
     r"security|cyber\w*|it|infrastructure|cloud|qa|quality assurance|test(er|ing)?|ux|ui|product designer|product "
-    r"(manager|owner)|scrum master|technical|technology|tech|sysadmin|systems? administrator|network|database|dba|"
+    r"(manager|owner)|scrum master|technical|technology|tech|business analyst|implementation (specialist|consultant|engineer)|"
+    r"sysadmin|systems? administrator|network|database|dba|"
     r"frontend|front-end|backend|back-end|full[- ]?stack|mobile|ios|android|web|firmware|embedded|electronics?|"
     r"hardware|cto|bi|business intelligence|salesforce|sap|erp|blockchain|solutions consultant|support engineer)\b",
     re.I,
@@ -112,17 +117,50 @@ DESCRIPTION_HINTS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+register_cues("role_hint", substrings=("llm", "rag", "agent", "generative", "machine learning", "ml model"))
+register_cues(
+    "governance",
+    substrings=("ethic", "governance", "audit", "compliance", "policy", "risk", "assurance", "responsible ai",
+                "ai act", "trust"),
+)  # fmt: skip
+
+
+GOVERNANCE_TITLE = re.compile(
+    r"\b(ethic\w*|policy|compliance|risk|audit\w*|governance|trust|safety|legal|privacy|regulat\w*|assurance)\b",
+    re.I,
+)
+
+
 def classify_title(title: str) -> str | None:
     for role, pattern in TITLE_RULES:
         if pattern.search(title):
             return role
+    if GOVERNANCE.search(title):
+        return "other_tech"  # AI ethics, audit, compliance and policy roles work on technology
     if TECH_TITLE.search(title) and not NON_TECH_OVERRIDE.search(title):
         return "other_tech"
     return None
 
 
-def classify(title: str, description: str) -> str:
+def is_ai_governance(title: str, description: str) -> bool:
+    """An AI ethics, audit, compliance or policy role: said by the title, or by the description
+    of a role whose title is in governance ("Compliance Manager" for the EU AI Act). A model
+    builder whose posting mentions model governance is not one."""
+    if GOVERNANCE.search(title):
+        return True
+    return bool(GOVERNANCE_TITLE.search(title) and GOVERNANCE.search(description))
+
+
+def classify(title: str, description: str, ai_skills: bool = True) -> str:
+    """``ai_skills``: whether the posting names any AI skill; a "Research Scientist" without one
+    (in chemistry, say) is not an AI research scientist."""
     role = classify_title(title or "")
+    if (
+        role == "ai_research_scientist"
+        and not ai_skills
+        and not re.search(rf"\b{AI_WORD}\b", title or "", re.I)
+    ):
+        return "other_tech" if re.search(r"\bengineer", title or "", re.I) else "non_tech"
     if role and role != "other_tech":
         return role
     if role == "other_tech":
@@ -137,17 +175,19 @@ def classify(title: str, description: str) -> str:
     return "non_tech"
 
 
-@Language.factory("jobmarket_role_v1")
+@Language.factory("jobmarket_role_v2")
 def make_role(nlp: Language, name: str):
     def role_component(doc: Doc) -> Doc:
         posting = doc._.posting or {}
         title = posting.get("title") or ""
-        body = doc.text[posting.get("title_end", 0) :]
+        scan = doc._.scan
         result = doc._.result
-        role = classify(title, body)
+        ai_skills = any(s["is_ai"] for s in result.get("skills", []))
+        role = classify(title, scan.cued_text("role_hint", body_only=True, limit=3000), ai_skills)
         result["role"] = role
         result["is_tech"] = role != "non_tech"
-        result["ai_governance"] = bool(GOVERNANCE.search(title) or GOVERNANCE.search(body[:4000]))
+        governance = scan.cued_text("governance", body_only=True, limit=4000)
+        result["ai_governance"] = is_ai_governance(title, governance)
         skills = result.get("skills", [])
         levels = {s["requirement"] for s in skills if s["is_ai"]}
         if role in AI_ROLES or "required" in levels:

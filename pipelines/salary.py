@@ -27,7 +27,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipelines import extensions  # noqa: F401
+from pipelines import extensions, geo  # noqa: F401
+from pipelines.scan import register_cues
 
 ANNUAL_FACTOR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
 PLAUSIBLE_USD = (5_000, 2_000_000)
@@ -38,11 +39,13 @@ CURRENCY_TOKENS = [
     (r"NZ\$|NZD", "NZD"), (r"S\$|SGD", "SGD"), (r"HK\$|HKD", "HKD"), (r"R\$|BRL", "BRL"), (r"MX\$|MXN", "MXN"),
     (r"€|EUR|euros?", "EUR"), (r"£|GBP", "GBP"), (r"₹|INR|Rs\.?", "INR"), (r"CHF", "CHF"), (r"SEK", "SEK"),
     (r"NOK", "NOK"), (r"DKK", "DKK"), (r"PLN|zł", "PLN"), (r"CZK", "CZK"), (r"¥|JPY", "JPY"), (r"KRW|₩", "KRW"),
-    (r"ZAR", "ZAR"), (r"KES|KSh", "KES"), (r"NGN|₦", "NGN"), (r"ILS|₪", "ILS"), (r"\$", "USD"),
+    (r"ZAR", "ZAR"), (r"KES|KSh", "KES"), (r"NGN|₦", "NGN"), (r"ILS|₪", "ILS"), (r"PHP|₱", "PHP"),
+    (r"IDR|Rp", "IDR"), (r"MYR|RM", "MYR"), (r"THB|฿", "THB"), (r"CNY|RMB", "CNY"), (r"₺", "TRY"),
+    (r"RON", "RON"), (r"HUF", "HUF"), (r"\$", "USD"),
 ]  # fmt: skip
 CURRENCY = "(?P<{name}>" + "|".join(p for p, _ in CURRENCY_TOKENS) + ")"
 AMOUNT = r"(?P<{name}>\d{{1,3}}(?:[,.\s]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<{name}_k>[kK]|lakhs?|lacs?|LPA|L\b)?"
-RANGE_SEP = r"\s*(?:-|–|—|to|and)\s*"
+RANGE_SEP = r"\s*(?:-|–|—|to|and|a|bis|à)\s*"
 SALARY_RE = re.compile(
     CURRENCY.format(name="cur1")
     + r"?\s*"
@@ -60,26 +63,69 @@ SALARY_RE = re.compile(
     re.I,
 )
 PERIOD_RE = re.compile(
-    r"(?:per|/|an|a|each)\s*(?P<p>hour|hr|h|day|week|wk|month|mo|year|yr|annum)\b|"
-    r"\b(?P<q>hourly|daily|weekly|monthly|annually|annual|yearly|p\.?a\.?|pa|lpa)\b",
+    r"(?:per|/|an|a|each|pro|im|por|par)\s*(?P<p>hour|hr|h|day|week|wk|month|mo|year|yr|annum|stunde|tag|monat|jahr|"
+    r"mes|mês|hora|año|ano|mois|heure|jour)\b|"
+    r"\b(?P<q>hourly|daily|weekly|monthly|annually|annual|yearly|p\.?a\.?|pa|lpa|mensuales|mensual|mensais|monatlich|"
+    r"annuel|annuelle|jährlich|anual|anuales)\b",
     re.I,
 )
 PERIOD_WORDS = {
     "hour": "hour", "hr": "hour", "h": "hour", "hourly": "hour", "day": "day", "daily": "day",
     "week": "week", "wk": "week", "weekly": "week", "month": "month", "mo": "month", "monthly": "month",
     "year": "year", "yr": "year", "annum": "year", "annually": "year", "annual": "year", "yearly": "year",
-    "p.a.": "year", "pa": "year", "p.a": "year", "lpa": "year",
+    "p.a.": "year", "pa": "year", "p.a": "year", "lpa": "year", "stunde": "hour", "tag": "day", "monat": "month",
+    "jahr": "year", "mes": "month", "mês": "month", "hora": "hour", "año": "year", "ano": "year", "mois": "month",
+    "heure": "hour", "jour": "day", "mensuales": "month", "mensual": "month", "mensais": "month",
+    "monatlich": "month", "annuel": "year", "annuelle": "year", "jährlich": "year", "anual": "year",
+    "anuales": "year",
 }  # fmt: skip
+# A bare "$" is the local dollar where the job is.
+LOCAL_DOLLAR = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD", "MX": "MXN"}
 SALARY_CUE = re.compile(
-    r"\b(salary|salaries|pay|compensation|base|wage|rate|ote|remuneration|gehalt|range|paid|earn)\b", re.I
+    r"\b(salary|salaries|pay|compensation|base|wage|rate|ote|remuneration|gehalt|range|paid|earn|vergütung|lohn|"
+    r"brutto|stundenlohn|ctc|package)\b",
+    re.I,
 )
 NOT_SALARY = re.compile(
     r"401\s*\(?k\)?|stipend|bonus|equity|allowance|reimburs|budget|relocation|raised|funding|revenue|"
     r"valuation|\bmillion\b|\bbillion\b|\barr\b|customers|users|learning and development|sign[- ]on|"
-    r"\bper (employee|seat)\b|\bhsa\b|\bfsa\b|matching",
+    r"\bper (employee|seat)\b|\bhsa\b|\bfsa\b|matching|\bote\b|on[- ]target",
     re.I,
 )
+# Words that make a figure something other than pay when they stand right before it ("a bonus
+# of $5,000", "raised $20M") or right after it ("$2,000 learning stipend"), unless the pay is
+# named first and they are added to it ("£170,000 plus bonus", "$180k + equity").
+ADDED_TO_PAY = re.compile(r"^\W*(plus|\+|and|with|excluding|excl\.?|not including|on top)\b|^\s*\+", re.I)
+
+
+CLAUSE_END = re.compile(r"[.;,](\s|$)|\(")
+
+
+def not_pay(line: str, start: int, end: int) -> bool:
+    before = re.split(r"[.;,](?:\s|$)", line[max(0, start - 30) : start])[-1]
+    if NOT_SALARY.search(before):
+        return True
+    after = line[end : end + 30]
+    cut = CLAUSE_END.search(after)
+    after = after[: cut.start()] if cut else after
+    hit = NOT_SALARY.search(after)
+    if not hit:
+        return False
+    lead = after[: hit.start()]
+    return not ADDED_TO_PAY.search(lead) and len(lead.split()) <= 3
+
+
 NO_SALARY = re.compile(r"\b(doe|competitive|negotiable|depending on experience|commensurate)\b", re.I)
+
+
+# A salary needs a currency (or lakh): only the lines that hold one are read.
+register_cues(
+    "salary",
+    substrings=("$", "€", "£", "₹", "¥", "₩", "₦", "₪", "₱", "฿", "₺", "zł", "lakh", "lac", "lpa", "u.s. dollar", "euro"),
+    words=("usd", "cad", "aud", "nzd", "sgd", "hkd", "brl", "mxn", "eur", "gbp", "inr", "rs", "chf", "sek", "nok",
+           "dkk", "pln", "czk", "jpy", "krw", "zar", "kes", "ksh", "ngn", "ils", "php", "idr", "rp", "myr", "rm", "thb", "cny",
+           "rmb", "ron", "huf"),
+)  # fmt: skip
 
 
 def parse_amount(raw: str, suffix: str | None) -> float:
@@ -119,10 +165,10 @@ def period_by_size(amount: float, currency: str) -> str:
     return "year"
 
 
-def from_text(text: str) -> dict[str, Any] | None:
-    """The first salary stated in the text, or None."""
+def from_text(text: str, country: str | None = None) -> dict[str, Any] | None:
+    """The first salary stated in the text, or None. ``country``: where the job is, for "$"."""
     for line in text.split("\n"):
-        if not re.search(r"\d", line) or NOT_SALARY.search(line):
+        if not re.search(r"\d", line):
             continue
         for match in SALARY_RE.finditer(line):
             cur = match.group("cur1") or match.group("cur_mid") or match.group("cur2") or match.group("cur3")
@@ -133,8 +179,17 @@ def from_text(text: str) -> dict[str, Any] | None:
             currency = currency_code(cur) or ("INR" if suffix_lakh else None)
             if not currency:
                 continue
+            if cur == "$" and country in LOCAL_DOLLAR:
+                currency = LOCAL_DOLLAR[country]
+            if not_pay(line, match.start(), match.end()):
+                continue
             ranged = match.group("high") is not None
-            if not ranged and not SALARY_CUE.search(line):
+            tail = line[match.end() : match.end() + 30]
+            cut = CLAUSE_END.search(tail)
+            tail = tail[: cut.start()] if cut else tail
+            lead = re.split(r"[.;](?:\s|$)", line[max(0, match.start() - 30) : match.start()])[-1]
+            period_match = PERIOD_RE.search(tail) or PERIOD_RE.search(lead)
+            if not ranged and not SALARY_CUE.search(line) and not period_match:
                 continue
             low_suffix = match.group("low_k") or (match.group("high_k") if ranged else None)
             low = parse_amount(match.group("low"), low_suffix)
@@ -143,8 +198,6 @@ def from_text(text: str) -> dict[str, Any] | None:
                 continue
             if low < 10 and not suffix_lakh:
                 continue  # "$5 off", "3 days": not pay
-            tail = line[match.end() : match.end() + 30]
-            period_match = PERIOD_RE.search(tail) or PERIOD_RE.search(line)
             if suffix_lakh:
                 period = "year"
             elif period_match:
@@ -202,13 +255,14 @@ def structured(hints: dict[str, Any]) -> dict[str, Any] | None:
     return {"min": low, "max": high, "currency": currency.upper(), "period": period, "from": "structured"}
 
 
-@Language.factory("jobmarket_salary_v1")
+@Language.factory("jobmarket_salary_v2")
 def make_salary(nlp: Language, name: str):
     def salary_component(doc: Doc) -> Doc:
         posting = doc._.posting or {}
-        body = doc.text[posting.get("title_end", 0) :]
         # the text's own figure wins over the board's structured fields
-        picked = from_text(body) or structured(posting)
+        countries = geo.parse_locations(posting.get("location") or "").countries
+        country = countries[0] if countries else None
+        picked = from_text(doc._.scan.cued_text("salary", body_only=True), country) or structured(posting)
         if picked is None:
             doc._.result["salary"] = None
             return doc

@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipelines import extensions  # noqa: F401
+from pipelines.scan import register_cues
 
 TITLE_LEVELS: list[tuple[str, re.Pattern]] = [
     ("intern", re.compile(r"\b(intern|internship|trainee|apprentice|werkstudent|working student)\b", re.I)),
@@ -15,7 +16,10 @@ TITLE_LEVELS: list[tuple[str, re.Pattern]] = [
         "executive",
         re.compile(r"\b(director|head of|vp|vice president|chief|cto|ceo|cfo|coo|cio|president)\b", re.I),
     ),
-    ("lead_principal", re.compile(r"\b(staff|principal|lead|distinguished|fellow|architect)\b", re.I)),
+    (
+        "lead_principal",
+        re.compile(r"(?<!technical )\b(staff|principal|lead|distinguished|fellow|architect)\b", re.I),
+    ),
     ("manager", re.compile(r"\b(manager|management)\b", re.I)),
     ("senior", re.compile(r"\b(senior|sr\.?|snr|iii|iv)\b", re.I)),
     ("junior", re.compile(r"\b(junior|jr\.?|entry[- ]level|graduate|associate|new grad|i)\b", re.I)),
@@ -44,18 +48,39 @@ YEARS = re.compile(
 EXPERIENCE_TAIL = re.compile(
     r"\W*(of|with|in|experience|exp\b|working|building|hands|professional|industry|relevant|developing|as an?\b|'|’)"
 )
+SENTENCE_TAIL = re.compile(r"\s*([.;)]|$|\n)")
+HISTORY = re.compile(r"\b(for|since|over|past|last|founded|ago|business|around|existed|history)\b", re.I)
+ELLIPTIC_YEARS = re.compile(
+    r"[^,;.\n]{0,30}?[,;]\s*(?:and |with |including )?(\d{1,2})\s*\+?\s*(?:of (?:them|which) )?(?:managing|leading|in|as|with)\b"
+)
 NOT_EXPERIENCE = re.compile(r"\W*(ago|old|in business|of history|of (our|the) company)")
 DEGREES = [
     ("phd", re.compile(r"\b(ph\.?\s?d|doctorate|doctoral)\b", re.I)),
-    ("master", re.compile(r"\b(master'?s?|m\.?sc|msc|m\.s\.|mba|graduate degree)\b", re.I)),
+    (
+        "master",
+        re.compile(
+            r"(?i:\b(master'?s|master’s|masters|master of|master degree|m\.?sc|msc|m\.s\.|mba|graduate degree|"
+            r"m\.?eng|m\.?tech)\b)|"
+            r"\bMS\b(?=\s*(in|degree|/|or|,))",
+        ),
+    ),
     (
         "bachelor",
         re.compile(
-            r"\b(bachelor'?s?|b\.?sc|bsc|b\.s\.|b\.a\.|undergraduate degree|(university|college) degree|degree in)\b",
-            re.I,
+            r"(?i:\b(bachelor'?s?|bachelor’s|b\.?sc|bsc|b\.s\.|b\.a\.|undergraduate degree|(university|college) degree|"
+            r"degree in|b\.?eng|b\.?tech)\b)|\bB[SA]\b(?=\s*(in|degree|/|or|,))",
         ),
     ),
 ]
+
+
+register_cues("years", substrings=("year", "yrs", "yr"))
+register_cues(
+    "degree",
+    substrings=("bachelor", "master", "ph.d", "phd", "ph. d", "doctor", "degree", "b.sc", "m.sc", "b.s.", "m.s.",
+                "b.a.", "undergraduate", "graduate"),
+    words=("bsc", "msc", "mba", "bs", "ms", "beng", "meng", "btech", "mtech"),
+)  # fmt: skip
 
 
 def title_level(title: str) -> str | None:
@@ -72,12 +97,21 @@ def min_years(text: str) -> int | None:
     for match in YEARS.finditer(text):
         tail = text[match.end() : match.end() + 40].lower()
         # "5 years of experience", "5+ years with PyTorch"; not "founded 10 years ago"
-        if not EXPERIENCE_TAIL.match(tail) or NOT_EXPERIENCE.match(tail):
+        if NOT_EXPERIENCE.match(tail):
             continue
+        if not EXPERIENCE_TAIL.match(tail):
+            # "Java or Kotlin, 3+ years." asks years of what it names; "for 10 years." does not.
+            sentence = text[max(0, match.start() - 60) : match.start()].split(".")[-1]
+            if not SENTENCE_TAIL.match(tail) or HISTORY.search(sentence):
+                continue
         raw = match.group(1).lower()
         value = NUMBER_WORDS.get(raw) or int(raw)
         if 0 < value <= 30:
             found.append(value)
+        # "10+ years of experience, 3+ managing teams": the second figure is years too
+        more = ELLIPTIC_YEARS.match(tail)
+        if more:
+            found.append(int(more.group(1)))
     return min(found) if found else None
 
 
@@ -100,16 +134,16 @@ def seniority(title: str, years: int | None) -> str:
     return "senior"
 
 
-@Language.factory("jobmarket_seniority_v1")
+@Language.factory("jobmarket_seniority_v2")
 def make_seniority(nlp: Language, name: str):
     def seniority_component(doc: Doc) -> Doc:
         posting = doc._.posting or {}
-        body = doc.text[posting.get("title_end", 0) :]
-        years = min_years(body)
+        scan = doc._.scan
+        years = min_years(scan.cued_text("years", body_only=True))
         result = doc._.result
         result["min_years_experience"] = years
         result["seniority"] = seniority(posting.get("title") or "", years)
-        result["degree"] = degree(body)
+        result["degree"] = degree(scan.cued_text("degree", body_only=True))
         return doc
 
     return seniority_component

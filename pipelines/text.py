@@ -7,40 +7,26 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 
 BLOCK_TAGS = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
     "tr", "table", "section", "article", "header", "footer", "blockquote", "hr", "dt", "dd",
 }  # fmt: skip
-SKIP_TAGS = {"script", "style", "noscript", "template"}
 SPACES = re.compile(r"[ \t\u00a0\u200b]+")
 BLANK_LINES = re.compile(r"\n\s*\n\s*\n+")
 
 
-class _TextCollector(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
+# Tags are replaced by one regular expression rather than an HTMLParser: the parser is pure
+# Python and cost more than the whole extraction that follows it.
+TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:\"[^\"]*\"|'[^']*'|[^'\">])*>", re.S)
+SKIPPED = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.S | re.I)
 
-    def handle_starttag(self, tag, attrs):
-        if tag in SKIP_TAGS:
-            self.skipping += 1
-        elif tag == "li":
-            self.parts.append("\n- ")
-        elif tag in BLOCK_TAGS:
-            self.parts.append("\n")
 
-    def handle_endtag(self, tag):
-        if tag in SKIP_TAGS:
-            self.skipping = max(0, self.skipping - 1)
-        elif tag in BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if not self.skipping:
-            self.parts.append(data)
+def _tag(match: re.Match) -> str:
+    name = (match.group(2) or "").lower()
+    if name == "li" and not match.group(1):
+        return "\n- "
+    return "\n" if name in BLOCK_TAGS else ""
 
 
 def looks_escaped(markup: str) -> bool:
@@ -55,10 +41,7 @@ def html_to_text(markup: str | None) -> str:
     if "<" not in markup:
         text = html.unescape(markup)
     else:
-        collector = _TextCollector()
-        collector.feed(markup)
-        collector.close()
-        text = "".join(collector.parts)
-    lines = [SPACES.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n")]
-    text = "\n".join(lines)
+        text = html.unescape(TAG.sub(_tag, SKIPPED.sub("", markup)))
+    text = SPACES.sub(" ", text.replace("\r", "\n"))
+    text = "\n".join(line.strip() for line in text.split("\n"))
     return BLANK_LINES.sub("\n\n", text).strip()

@@ -49,6 +49,15 @@ US_STATES = {
     "wisconsin": "WI", "wyoming": "WY",
 }  # fmt: skip
 US_STATE_CODES = set(US_STATES.values())
+# States and provinces of other countries that boards write beside a city ("Perth, Western Australia").
+PROVINCES = {
+    "western australia": "AU", "new south wales": "AU", "nsw": "AU", "queensland": "AU", "south australia": "AU",
+    "tasmania": "AU", "ontario": "CA", "quebec": "CA", "québec": "CA", "british columbia": "CA", "alberta": "CA",
+    "manitoba": "CA", "saskatchewan": "CA", "nova scotia": "CA", "maharashtra": "IN", "karnataka": "IN",
+    "telangana": "IN", "tamil nadu": "IN", "haryana": "IN", "uttar pradesh": "IN", "west bengal": "IN",
+    "bavaria": "DE", "bayern": "DE", "catalonia": "ES", "cataluña": "ES", "lombardy": "IT", "lombardia": "IT",
+    "île-de-france": "FR", "ile-de-france": "FR",
+}  # fmt: skip
 PLACE_SPLIT = re.compile(r"\s*(?:;|\||/|\bor\b|\band\b|\+|·|•|\n)\s*", re.I)
 PART_SPLIT = re.compile(r"\s*(?:,|\s-\s|\s–\s|\(|\)|:)\s*")
 
@@ -59,6 +68,8 @@ class Places:
     cities: list[str] = field(default_factory=list)  # "City, CC"
     remote_words: bool = False
     regions: list[str] = field(default_factory=list)
+    # countries a place names without a city, or beside "Remote": where a remote hire may live
+    remote_countries: list[str] = field(default_factory=list)
 
     def add_country(self, code: str) -> None:
         if code not in self.countries:
@@ -110,13 +121,15 @@ def country_of(part: str) -> str | None:
 
 
 def parse_place(place: str, places: Places) -> None:
-    if REMOTE_WORDS.search(place):
+    remote_place = bool(REMOTE_WORDS.search(place))
+    if remote_place:
         places.remote_words = True
         place = REMOTE_WORDS.sub(" ", place)
     parts = [p.strip(" .,-") for p in PART_SPLIT.split(place)]
     parts = [p for p in parts if p]
     city: tuple[str, str] | None = None
     country: str | None = None
+    province: str | None = None
     state = False
     for index, part in enumerate(parts):
         lowered = part.lower()
@@ -137,13 +150,18 @@ def parse_place(place: str, places: Places) -> None:
         if found:
             country = country or found
             continue
+        if index > 0 and lowered in PROVINCES:
+            province = province or PROVINCES[lowered]
+            continue
         if lowered in US_STATES:
             state = True
     if city and country and city[1] != country:
         city = None  # "Paris, Texas" style: trust the stated country, not the table
-    code = country or (city[1] if city else None) or ("US" if state else None)
+    code = country or (city[1] if city else None) or province or ("US" if state else None)
     if code:
         places.add_country(code)
+        if (remote_place or not city) and code not in places.remote_countries:
+            places.remote_countries.append(code)
     if city:
         places.add_city(f"{city[0]}, {city[1]}")
 
