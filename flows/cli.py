@@ -79,6 +79,12 @@ def _run_flow(name: str, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from pipelines.eval.metrics import main as evaluate
+
+    return evaluate(args.directory, as_json=args.json, show_errors=args.errors)
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from pipelines.extract import extract_file
 
@@ -180,6 +186,12 @@ def parser() -> argparse.ArgumentParser:
     extract = sub.add_parser("extract", help="extract fields from postings: JSONL in, JSONL out")
     extract.add_argument("input")
     extract.add_argument("-o", "--output", required=True)
+    evaluate = sub.add_parser("evaluate", help="score the extractor on the hand-labelled evaluation set")
+    evaluate.add_argument(
+        "--set", dest="directory", help="a folder of labelled *.txt files (default: the bundled set)"
+    )
+    evaluate.add_argument("--json", action="store_true", help="the full report as JSON")
+    evaluate.add_argument("--errors", action="store_true", help="list every disagreement with the labels")
     report = sub.add_parser("report", help="print the market report from the warehouse")
     report.add_argument("--synthetic", action="store_true", help="label the figures as synthetic demo data")
     report.add_argument(
@@ -204,7 +216,13 @@ def main(argv: list[str] | None = None) -> int:
             return _run_flow(args.flow, args)
         if args.command == "serve":
             return cmd_serve(args)
-        return {"extract": cmd_extract, "report": cmd_report, "rebuild": cmd_rebuild}[args.command](args)
+        commands = {
+            "extract": cmd_extract,
+            "evaluate": cmd_evaluate,
+            "report": cmd_report,
+            "rebuild": cmd_rebuild,
+        }
+        return commands[args.command](args)
     except ConfigError as exc:
         print(f"jobmarket: {exc}", file=sys.stderr)
         return 2
