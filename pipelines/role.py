@@ -81,7 +81,7 @@ TITLE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "data_scientist",
         re.compile(
-            r"\b(data scien\w+|applied scientist|decision scientist|statistician|quantitative analyst)\b",
+            r"\b(data scien\w+|applied scientist|decision scientist|\w*statistician|quantitative analyst)\b",
             re.I,
         ),
     ),
@@ -190,7 +190,9 @@ def make_role(nlp: Language, name: str):
         result["ai_governance"] = is_ai_governance(title, governance)
         skills = result.get("skills", [])
         levels = {s["requirement"] for s in skills if s["is_ai"]}
-        if role in AI_ROLES or "required" in levels:
+        # A data scientist's role is AI work when the posting asks for an AI skill; a statistician
+        # doing survival analysis in SAS is not. The other AI roles are AI work by definition.
+        if (role in AI_ROLES and role != "data_scientist") or "required" in levels:
             result["ai_involvement"] = "required"
         elif "preferred" in levels:
             result["ai_involvement"] = "preferred"

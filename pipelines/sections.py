@@ -23,7 +23,7 @@ PREFERRED_HEADING = re.compile(
     re.I,
 )
 MENTIONED_HEADING = re.compile(
-    r"^about (us|the company|the team|[A-Z][\w&.-]+)$|who we are|benefits|perks|what we offer|why join|"
+    r"^about (us|the company|the team|(?!you\b)[A-Z][\w&.-]+)$|who we are|benefits|perks|what we offer|why join|"
     r"our (mission|values|culture|story)|equal (employment )?opportunity|compensation|salary|"
     r"life at|how we work|our company|the company",
     re.I,

@@ -46,7 +46,8 @@ YEARS = re.compile(
     re.I,
 )
 EXPERIENCE_TAIL = re.compile(
-    r"\W*(of|with|in|experience|exp\b|working|building|hands|professional|industry|relevant|developing|as an?\b|'|’)"
+    r"\W*(of|with|in|experience|exp\b|working|building|hands|professional|industry|relevant|developing|as an?\b|'|’|"
+    r"writing|using|doing|leading|managing|running|designing|shipping|delivering|programming|coding|at (a|least)\b)"
 )
 SENTENCE_TAIL = re.compile(r"\s*([.;)]|$|\n)")
 HISTORY = re.compile(r"\b(for|since|over|past|last|founded|ago|business|around|existed|history)\b", re.I)

@@ -42,7 +42,12 @@ CODE_WORDS = {
     "clusters", "pipelines", "applications", "apps", "sdk", "api", "apis", "streaming", "sql",
     "development", "framework", "codebase", "stack", "scripts", "cookbooks", "manifests",
 }  # fmt: skip
+# Words beside an ambiguous name that make it code ("Spark jobs", "Chef cookbooks"); not
+# "experience", which follows anything ("Chef experience a plus").
+VOUCH_WORDS = CODE_WORDS - {"experience", "development", "services"}
 VERB_CUES = {"at", "in", "as", "when", "under"}
+LANGUAGE_BEFORE = {"in", "with", "using", "and", "or"}
+LANGUAGE_AFTER = {"", ",", ".", ";", ")", "/", "for", "and", "or", "code", "programming", "language"}
 ANCHOR_WINDOW = 300  # characters either side in which an unambiguous skill vouches for a tech_context one
 
 
@@ -80,10 +85,13 @@ def in_list(text: str, start: int, end: int) -> bool:
         return False
     if after == "." and text[end + 1 : end + 2].isalnum():
         return False  # "R.J." or "C.V.": initials, not a language
-    return before in SEPARATORS or after in SEPARATORS
+    if before in SEPARATORS or after in SEPARATORS:
+        return True
+    # "written in C for microcontrollers", "analyse claims data in R (tidyverse)"
+    return before in LANGUAGE_BEFORE and after in LANGUAGE_AFTER
 
 
-def keep(scan: Scan, start: int, end: int, form: Form) -> bool:
+def keep(scan: Scan, start: int, end: int, form: Form) -> bool | str:
     """Whether the hit passes its skill's context rule (tech_context is settled later)."""
     skill = form.skill
     rule = skill.context_rule
@@ -104,7 +112,11 @@ def keep(scan: Scan, start: int, end: int, form: Form) -> bool:
     if rule == "go_lang":
         if written.lower() == "golang":
             return True
-        return written == "Go" and (in_list(text, start, end) or next_token(text, end) in CODE_WORDS)
+        if written != "Go":
+            return False
+        if in_list(text, start, end) or next_token(text, end) in CODE_WORDS:
+            return True
+        return NEAR_LANGUAGE  # "Python, some Go.": settled by the languages around it
     if rule == "excel":
         if not one_word:
             return True
@@ -124,7 +136,7 @@ def vouched(scan: Scan, start: int, end: int, anchors: list[int]) -> bool:
         return True
     if (
         in_list(text, start, end)
-        or next_token(text, end) in CODE_WORDS
+        or next_token(text, end) in VOUCH_WORDS
         or prev_token(text, start) == "apache"
     ):
         return True
@@ -133,28 +145,51 @@ def vouched(scan: Scan, start: int, end: int, anchors: list[int]) -> bool:
 
 
 def company_spans(text: str, company: str | None) -> list[tuple[int, int]]:
+    """Where the employer's name stands in the text: in full, and without its last word when
+    what is left still has two words or more ("Rust & Rye" for "Rust & Rye Kitchen")."""
     company = (company or "").strip()
-    if len(company) < 3:
-        return []
-    spans, start = [], text.find(company)
-    while start != -1:
-        spans.append((start, start + len(company)))
-        start = text.find(company, start + 1)
+    names = [company] if len(company) >= 3 else []
+    words = company.split()
+    if len(words) >= 3:
+        names.append(" ".join(words[:-1]))
+    spans = []
+    for name in names:
+        start = text.find(name)
+        while start != -1:
+            spans.append((start, start + len(name)))
+            start = text.find(name, start + 1)
     return spans
+
+
+NEAR_LANGUAGE = "near_language"  # a verdict of keep(): kept if another language is named close by
+LANGUAGE_WINDOW = 60
+
+
+def near_language(start: int, end: int, languages: list[int]) -> bool:
+    i = bisect.bisect_left(languages, start - LANGUAGE_WINDOW)
+    return any(s != start and s <= end + LANGUAGE_WINDOW for s in languages[i : i + 3])
 
 
 def find_skills(scan: Scan, sections: tuple[list[int], list[str]], company: str | None = None) -> list[dict]:
     masked = company_spans(scan.text, company)
-    passed = [
-        (s, e, f)
+    judged = [
+        (s, e, f, keep(scan, s, e, f))
         for s, e, f in scan.skills
-        if keep(scan, s, e, f) and not any(ms <= s and e <= me for ms, me in masked)
+        if not any(ms <= s and e <= me for ms, me in masked)
     ]
-    anchors = sorted(s for s, _, f in passed if f.skill.context_rule is None)
+    judged = [hit for hit in judged if hit[3]]
+    anchors = sorted(s for s, _, f, verdict in judged if verdict is True and f.skill.context_rule is None)
+    judged = [
+        (s, e, f, verdict if f.skill.context_rule != "tech_context" else vouched(scan, s, e, anchors))
+        for s, e, f, verdict in judged
+    ]
+    passed_languages = sorted(
+        s for s, _, f, verdict in judged if verdict is True and f.skill.category == "language"
+    )
     passed = [
         (s, e, f)
-        for s, e, f in passed
-        if f.skill.context_rule != "tech_context" or vouched(scan, s, e, anchors)
+        for s, e, f, verdict in judged
+        if verdict is True or (verdict is NEAR_LANGUAGE and near_language(s, e, passed_languages))
     ]
     passed.sort(key=lambda hit: (hit[0], hit[0] - hit[1]))
     hits = []
