@@ -24,8 +24,8 @@ from pipelines.scan import register_cues
 REMOTE, HYBRID, ONSITE, UNKNOWN = "remote", "hybrid", "onsite", "unknown"
 
 NEGATED_REMOTE = re.compile(
-    r"\b(not|no|non)[- ](a )?(fully )?remote\b|\bremote (work )?is not (possible|available|offered|an option)\b|"
-    r"\bno remote( work| option)?s?\b|\bthis (is|role is) not (a )?remote\b|\bunable to (offer|support) remote\b|"
+    r"\b(not|no|non)[- ](a )?(fully )?remote\b(?! (from )?outside)|\bremote (work )?is not (possible|available|offered|an option)\b|"
+    r"\bno remote( work| option)?s?\b(?! (from )?outside)|\bthis (is|role is) not (a )?remote\b|\bunable to (offer|support) remote\b|"
     r"\bremote work is not\b|\bnot open to remote\b|\bnot eligible for remote\b|"
     r"\b(not|unable|no longer)( be)?( able)? to (offer|support|provide|consider|hire) (fully |100% |full[- ]time )?remote\b|"
     r"\bcannot be (done|performed|worked) remotely\b|\bnot (a )?remote[- ](position|role|job)\b",
@@ -38,6 +38,10 @@ ONSITE_STRONG = re.compile(
     r"\bback to the office\b|\bin[- ]person,? (5|five|every) days?\b|"
     r"\bhome visits\b|\bfield[- ]based\b|\bin the field\b|\bon the (shop|factory|warehouse) floor\b|"
     r"\b\d{2,3}% travel\b|\bat customer (locations|sites)\b|\bon client sites\b|\bsite[- ]based\b|"
+    r"\bfull[- ]time in (the|our) (office|studio|store|clinic|practice|lab|shop)\b|\bin[- ]store\b|"
+    r"\b(monday|mon) (to|through|-|–) (friday|fri) (in|at) (the|our) (office|practice|studio|clinic|store)\b|"
+    r"\b(in the office|in person|on[- ]?site),? (monday|mon) ?(to|through|-|–) ?(friday|fri)\b|"
+    r"\bfield (role|position|job|work)\b|\bjob sites?\b|\bin the (office|studio|practice) full[- ]time\b|"
     r"\b(office|on[- ]?site|in[- ]person|studio|campus|clinic|lab|depot|plant)\b[^.;\n]{0,40}\b(5|five) days\b|"
     r"\b(5|five) days (a|per) week\b[^.;\n]{0,30}\b(office|on[- ]?site|in[- ]person|studio|campus|clinic|lab)\b",
     re.I,
@@ -46,7 +50,8 @@ DAYS = r"([1-4]|one|two|three|four)"
 WORKPLACE = r"(office|on[- ]?site|in[- ]person|studio|hub|campus|clinic|lab|site|home)"
 WEEKDAYS = r"(mondays?|tuesdays?|wednesdays?|thursdays?|fridays?)"
 HYBRID_TEXT = re.compile(
-    rf"\bhybrid\b|\b{DAYS}( days?| times?)( (a|per|each) week)? (in|at|from) (the|our|an?) "
+    rf"\bhybrid\b(?![- ](search|cloud|retrieval|apps?|mobile|architectures?|infrastructure|environments?|models?|"
+    r"modell?ing|approach|vehicles?|integration|solutions?|ranking|recommend\w*|rag))|\b{DAYS}( days?| times?)( (a|per|each) week)? (in|at|from) (the|our|an?) "
     rf"(office|hub|studio|campus)\b|\b{DAYS} days (in[- ]office|on[- ]?site)\b|"
     rf"\b(office|on[- ]?site)( \w+){{0,2}} {DAYS} days (a|per|each) week\b|"
     rf"\b(in the office|on[- ]?site|in[- ]office) on {WEEKDAYS}\b|\b{WEEKDAYS},? {WEEKDAYS},? (and|&) {WEEKDAYS} in the office\b|"
@@ -86,16 +91,17 @@ register_cues(
                 "home", "anywhere", "distributed", "telecommut", "work from", "located", "reside", "candidate",
                 "applicant", "authorized to work", "authorised to work", "eligible to work", "büro", "monday", "tuesday",
                 "wednesday", "thursday", "friday", "teilweise", "brido", "brida", "hybride", "depot", "plant", "télétravail", "jours", "travel",
-                "customer", "client", "clinic", "studio", "hub", "campus", "lab"),
+                "customer", "client", "clinic", "studio", "hub", "campus", "lab", "store", "practice", "job site"),
     words=("wfh", "days", "based", "live", "living", "floor", "hires"),
 )  # fmt: skip
 
 # "remote within the US", "must be based in Canada or Mexico", "open to candidates in the UK"
 RESTRICTION = re.compile(
-    r"(?i:\b(?:remote|remotely|candidates?|applicants?|hires?|based|located|reside|residing|resident|live|living|"
+    r"(?i:\b(?:remote|remotely|candidates?|applicants?|hires?|based|located|reside|residing|resident|live|living|anywhere|"
     r"authori[sz]ed to work|eligible to work|work from)\b[^.;\n]{0,30}?\b(?:in|within|from)\s+(?:the\s+)?)"
-    r"(?P<place>(?![A-Z][\w.]* time ?zones?)[A-Z][\w.]*(?:[ -][A-Z][\w.]*)*(?:(?:,\s*|\s+(?:or|and|&)\s+|\s*/\s*)(?:the\s+)?[A-Z][\w.]*(?:[ -][A-Z][\w.]*)*){0,8})"
+    r"(?P<place>(?![A-Z][\w.]* time ?zones?)[A-Z][\w.]*(?:[ -][A-Z][\w.]*)*(?:(?:,\s*|\s+(?:or|and|&)\s+|\s*/\s*|\s*\(\s*)(?:the\s+)?[A-Z][\w.]*(?:[ -][A-Z][\w.]*)*){0,8})"
 )
+PLACE_IN_BRACKETS = re.compile(r"(?i:\bremote)\s*\((?P<place>[A-Z][^()\n]{1,60})\)")
 ONLY = re.compile(
     r"\b(?P<place>U\.?S\.?A?\.?|UK|EU|Canada|[A-Z][a-z]+)[- ](?:only|based)\b(?! (?:company|team|startup|firm|business))"
 )
@@ -104,7 +110,7 @@ ONLY = re.compile(
 def remote_countries_in(text: str) -> list[str]:
     """ISO codes of the countries a remote hire must live in, as the text restricts them."""
     found: list[str] = []
-    for pattern in (RESTRICTION, ONLY):
+    for pattern in (RESTRICTION, ONLY, PLACE_IN_BRACKETS):
         for match in pattern.finditer(text):
             for code in geo.parse_locations(match.group("place")).countries:
                 if code not in found:

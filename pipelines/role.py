@@ -28,7 +28,8 @@ TITLE_RULES: list[tuple[str, re.Pattern]] = [
         "ai_data_annotator",
         re.compile(
             r"\b(annotat\w*|label(l)?ers?|data label(l)?ing|ai (trainer|tutor)|rlhf|(model|search|ad|ai) "
-            r"(rater|evaluator)s?|ai training|prompt (writer|rater)|response (rater|evaluator))\b",
+            r"(rater|evaluator)s?|ai training|prompt (writer|rater)|response (rater|evaluator))\b|"
+            r"\bai\b.*\b(rater|evaluator|trainer|tutor|annotator|label(l)?er)s?\b",
             re.I,
         ),
     ),
@@ -42,7 +43,8 @@ TITLE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "ai_research_scientist",
         re.compile(
-            r"\bresearch (scientist|engineer)|\b(ml|ai|machine learning|deep learning|nlp|llm) researcher\b",
+            r"\bresearch (scientist|engineer)|\b(ml|ai|machine learning|deep learning|nlp|llm) researcher\b|"
+            r"\b(ai|ml) research\b|\b(post|pre)[- ]?training\b",
             re.I,
         ),
     ),
@@ -58,7 +60,7 @@ TITLE_RULES: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"\b(mlops|ml ops|llmops|ml (platform|infrastructure|infra|systems)|machine learning (platform|infrastructure)|"
             r"ai (platform|infrastructure|infra)|(training|inference) (platform|infrastructure|infra)|inference|"
-            r"model (serving|deployment))\b",
+            r"model (serving|deployment)|gpu (platform|infrastructure|infra|clusters?|fleet))\b",
             re.I,
         ),
     ),
@@ -67,7 +69,18 @@ TITLE_RULES: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"\b(llms?|genai|gen ai|generative ai|prompt engineer|ai engineer|applied ai|ai (software|solutions|agent|agents|"
             r"application|applications|developer)|forward[- ]deployed (ai )?engineer|conversational ai|rag)\b|"
-            r"\b(ai|genai|gen ai|generative ai|llms?)\b.*\b(engineer|developer)\b|\b(engineer|developer)\b.*\b(ai|genai|llms?)\b",
+            r"\b(ai|genai|gen ai|generative ai|llms?)\b.*\b(engineer|developer)\b|\b(engineer|developer)\b.*\b(ai|genai|llms?)\b|"
+            r"\b(head|director|vp|chief) of (ai|genai|generative ai|artificial intelligence)\b|\bchief ai\b|"
+            r"\bai (automation|integration|implementation) |\bai (solutions? )?architect|\bevals?\b|\bllm evaluation\b",
+            re.I,
+        ),
+    ),
+    (
+        "data_scientist",
+        re.compile(
+            r"\b(data scien\w+|applied scientist|decision scientist|\w*statistician|quantitative analyst)\b|"
+            r"\b(ml|machine learning|applied ml|applied|ai|nlp) scientist\b|"
+            r"\bquant(itative)? researcher\b.*\b(ml|machine learning|ai)\b",
             re.I,
         ),
     ),
@@ -78,13 +91,6 @@ TITLE_RULES: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
-    (
-        "data_scientist",
-        re.compile(
-            r"\b(data scien\w+|applied scientist|decision scientist|\w*statistician|quantitative analyst)\b",
-            re.I,
-        ),
-    ),
 ]
 TECH_TITLE = re.compile(
     r"\b(engineer\w*|develop\w*|programmer|software|devops|sre|site reliability|architect|data|analytics|"
@@ -92,12 +98,14 @@ TECH_TITLE = re.compile(
     r"(manager|owner)|scrum master|technical|technology|tech|business analyst|implementation (specialist|consultant|engineer)|"
     r"sysadmin|systems? administrator|network|database|dba|"
     r"frontend|front-end|backend|back-end|full[- ]?stack|mobile|ios|android|web|firmware|embedded|electronics?|"
-    r"hardware|cto|bi|business intelligence|salesforce|sap|erp|blockchain|solutions consultant|support engineer)\b",
+    r"hardware|cto|bi|business intelligence|salesforce|sap|erp|blockchain|solutions consultant|support engineer|"
+    r"\w*entwickler\w*|informatiker\w*|développeur|desarrollador|programador|product analyst|bi analyst|data center)\b",
     re.I,
 )
 NON_TECH_OVERRIDE = re.compile(
     r"\b(sales|account (executive|manager)|recruit\w*|marketing|nurse|accountant|legal|counsel|hr|people partner|"
-    r"customer success|office manager|finance|copywriter)\b",
+    r"customer success|office manager|finance|copywriter|security (guard|officer)|"
+    r"(mechanical|civil|chemical|structural|process|manufacturing|mining|petroleum|environmental|biomedical) engineer)\b",
     re.I,
 )
 GOVERNANCE = re.compile(
@@ -125,6 +133,7 @@ register_cues(
 )  # fmt: skip
 
 
+POLICY_OR_LEGAL = re.compile(r"\b(policy|legal|counsel|lawyer|attorney|solicitor|public affairs)\b", re.I)
 GOVERNANCE_TITLE = re.compile(
     r"\b(ethic\w*|policy|compliance|risk|audit\w*|governance|trust|safety|legal|privacy|regulat\w*|assurance)\b",
     re.I,
@@ -135,9 +144,17 @@ def classify_title(title: str) -> str | None:
     for role, pattern in TITLE_RULES:
         if pattern.search(title):
             return role
-    if GOVERNANCE.search(title):
-        return "other_tech"  # AI ethics, audit, compliance and policy roles work on technology
-    if TECH_TITLE.search(title) and not NON_TECH_OVERRIDE.search(title):
+    if GOVERNANCE.search(title) and not POLICY_OR_LEGAL.search(title):
+        return "other_tech"  # AI ethics, audit and governance roles review the technology itself
+    override = NON_TECH_OVERRIDE.search(title)
+    # "Sales Engineer" and "Customer Success Engineer" are technical roles; "Mechanical Engineer" is not
+    if (
+        override
+        and re.search(r"\bengineer", title, re.I)
+        and not override.group().lower().endswith("engineer")
+    ):
+        override = None
+    if TECH_TITLE.search(title) and not override:
         return "other_tech"
     return None
 
@@ -189,7 +206,8 @@ def make_role(nlp: Language, name: str):
         governance = scan.cued_text("governance", body_only=True, limit=4000)
         result["ai_governance"] = is_ai_governance(title, governance)
         skills = result.get("skills", [])
-        levels = {s["requirement"] for s in skills if s["is_ai"]}
+        negated = result.get("negated_skills", set())
+        levels = {s["requirement"] for s in skills if s["is_ai"] and s["skill_id"] not in negated}
         # A data scientist's role is AI work when the posting asks for an AI skill; a statistician
         # doing survival analysis in SAS is not. The other AI roles are AI work by definition.
         if (role in AI_ROLES and role != "data_scientist") or "required" in levels:

@@ -41,7 +41,10 @@ CURRENCY_TOKENS = [
     (r"NOK", "NOK"), (r"DKK", "DKK"), (r"PLN|zł", "PLN"), (r"CZK", "CZK"), (r"¥|JPY", "JPY"), (r"KRW|₩", "KRW"),
     (r"ZAR", "ZAR"), (r"KES|KSh", "KES"), (r"NGN|₦", "NGN"), (r"ILS|₪", "ILS"), (r"PHP|₱", "PHP"),
     (r"IDR|Rp", "IDR"), (r"MYR|RM", "MYR"), (r"THB|฿", "THB"), (r"CNY|RMB", "CNY"), (r"₺", "TRY"),
-    (r"RON", "RON"), (r"HUF", "HUF"), (r"\$", "USD"),
+    (r"RON", "RON"), (r"HUF", "HUF"), (r"AED", "AED"), (r"SAR", "SAR"), (r"QAR", "QAR"), (r"EGP|E£", "EGP"),
+    (r"GHS|GH₵", "GHS"), (r"VND|₫", "VND"), (r"PKR", "PKR"), (r"BDT|৳", "BDT"), (r"LKR", "LKR"), (r"UAH|₴", "UAH"),
+    (r"ARS", "ARS"), (r"CLP", "CLP"), (r"COP", "COP"), (r"TWD|NT\$", "TWD"), (r"KZT|₸", "KZT"), (r"MAD", "MAD"),
+    (r"R(?=\s?\d)", "ZAR"), (r"\$", "USD"),
 ]  # fmt: skip
 CURRENCY = "(?P<{name}>" + "|".join(p for p, _ in CURRENCY_TOKENS) + ")"
 AMOUNT = r"(?P<{name}>\d{{1,3}}(?:[,.\s]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<{name}_k>[kK]|lakhs?|lacs?|LPA|L\b)?"
@@ -121,10 +124,12 @@ NO_SALARY = re.compile(r"\b(doe|competitive|negotiable|depending on experience|c
 # A salary needs a currency (or lakh): only the lines that hold one are read.
 register_cues(
     "salary",
-    substrings=("$", "€", "£", "₹", "¥", "₩", "₦", "₪", "₱", "฿", "₺", "zł", "lakh", "lac", "lpa", "u.s. dollar", "euro"),
+    substrings=("$", "€", "£", "₹", "¥", "₩", "₦", "₪", "₱", "฿", "₺", "₫", "৳", "₴", "₸", "₵", "zł", "per month",
+                "per hour", "per year", "per annum", "per day", "monthly", "hourly", "lakh", "lac", "lpa", "u.s. dollar", "euro"),
     words=("usd", "cad", "aud", "nzd", "sgd", "hkd", "brl", "mxn", "eur", "gbp", "inr", "rs", "chf", "sek", "nok",
            "dkk", "pln", "czk", "jpy", "krw", "zar", "kes", "ksh", "ngn", "ils", "php", "idr", "rp", "myr", "rm", "thb", "cny",
-           "rmb", "ron", "huf"),
+           "rmb", "ron", "huf", "aed", "sar", "qar", "egp", "ghs", "vnd", "pkr", "bdt", "lkr", "uah", "ars", "clp", "cop",
+           "twd", "kzt", "mad", "r"),
 )  # fmt: skip
 
 
@@ -149,9 +154,41 @@ def parse_amount(raw: str, suffix: str | None) -> float:
 def currency_code(token: str | None) -> str | None:
     if not token:
         return None
+    if token.upper() == "R":
+        return "ZAR"  # the pattern's lookahead (a digit follows) cannot fullmatch the token alone
     for pattern, code in CURRENCY_TOKENS:
         if re.fullmatch(pattern, token, re.I):
             return code
+    return None
+
+
+# "Monthly base salary of S$9,000": a period word just before the figure.
+LEAD_PERIOD_RE = re.compile(
+    r"\b(?P<q>hourly|daily|weekly|monthly|annual|yearly)( base)?( salary| pay| rate| wage| compensation)?"
+    r"( of| is| from| range)?\s*:?\s*$",
+    re.I,
+)
+# Annual USD a full-time salary falls in, for reading a figure without a period: 22,000 PLN is
+# a month's pay (USD 5,500 a year would be implausible), 85,000 EUR a year's.
+TYPICAL_ANNUAL_USD = (8_000, 1_000_000)
+
+
+def amount_size(match: re.Match) -> float:
+    try:
+        return parse_amount(match.group("low"), match.group("low_k"))
+    except ValueError:
+        return 0.0
+
+
+def period_by_plausibility(low: float, high: float, currency: str) -> str | None:
+    rate = fx_to_usd(1.0, currency, date.today()) if currency != "USD" else (1.0, None)
+    if rate is None:
+        return None
+    usd = rate[0]
+    for period in ("year", "month", "hour"):
+        annual_low, annual_high = low * usd * ANNUAL_FACTOR[period], high * usd * ANNUAL_FACTOR[period]
+        if TYPICAL_ANNUAL_USD[0] <= annual_low and annual_high <= TYPICAL_ANNUAL_USD[1]:
+            return period
     return None
 
 
@@ -181,15 +218,22 @@ def from_text(text: str, country: str | None = None) -> dict[str, Any] | None:
                 continue
             if cur == "$" and country in LOCAL_DOLLAR:
                 currency = LOCAL_DOLLAR[country]
+            if cur and cur.upper() == "R" and (cur != "R" or country != "ZA"):
+                continue  # "R" is the rand only in South Africa, and only as a capital
             if not_pay(line, match.start(), match.end()):
                 continue
             ranged = match.group("high") is not None
             tail = line[match.end() : match.end() + 30]
             cut = CLAUSE_END.search(tail)
             tail = tail[: cut.start()] if cut else tail
-            lead = re.split(r"[.;](?:\s|$)", line[max(0, match.start() - 30) : match.start()])[-1]
-            period_match = PERIOD_RE.search(tail) or PERIOD_RE.search(lead)
-            if not ranged and not SALARY_CUE.search(line) and not period_match:
+            lead = line[max(0, match.start() - 40) : match.start()]
+            period_match = PERIOD_RE.search(tail) or LEAD_PERIOD_RE.search(lead)
+            if (
+                not ranged
+                and not SALARY_CUE.search(line)
+                and not period_match
+                and not (cur and amount_size(match) >= 10_000)
+            ):
                 continue
             low_suffix = match.group("low_k") or (match.group("high_k") if ranged else None)
             low = parse_amount(match.group("low"), low_suffix)
@@ -201,10 +245,10 @@ def from_text(text: str, country: str | None = None) -> dict[str, Any] | None:
             if suffix_lakh:
                 period = "year"
             elif period_match:
-                word = (period_match.group("p") or period_match.group("q")).lower()
+                word = (period_match.groupdict().get("p") or period_match.group("q")).lower()
                 period = PERIOD_WORDS.get(word, PERIOD_WORDS.get(word.rstrip(".")))
             else:
-                period = period_by_size(low, currency)
+                period = period_by_plausibility(low, high, currency) or period_by_size(low, currency)
             return {"min": low, "max": high, "currency": currency, "period": period, "from": "text"}
     return None
 

@@ -82,6 +82,22 @@ def _lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+def inflect(form: str, keep_case: bool = False) -> str | None:
+    """The other number of a form of two or more words whose last word is plain letters and five
+    or more long. One-word forms are left alone: their other number is often a verb ("prototype"
+    beside "prototypes", "excels" beside "Excel")."""
+    if " " not in form:
+        return None
+    last = form.rsplit(" ", 1)[-1]
+    if not last.isalpha() or len(last) < 5:
+        return None
+    if last.lower().endswith("s"):
+        if last.lower().endswith(("ss", "us", "is", "ics", "ses")):
+            return None
+        return form[:-1]
+    return form + "s"
+
+
 class Scanner:
     def __init__(self, skills: dict[str, Skill], cues: dict[str, tuple[tuple[str, bool], ...]] | None = None):
         cues = CUES if cues is None else cues
@@ -99,6 +115,14 @@ class Scanner:
                         f"surface form {lower!r} belongs to {slot[0].skill.skill_id} and {skill.skill_id}"
                     )
                 slot[0] = Form(skill, tuple(forms), lower[0].isalnum(), lower[-1].isalnum())
+        # Singular and plural of each form ("voice assistant" for "voice assistants", "model
+        # evaluations" for "model evaluation"), unless another skill already owns that spelling.
+        for lower, slot in list(entries.items()):
+            variant = inflect(lower)
+            if variant and variant not in entries:
+                form = slot[0]
+                written_variants = tuple(inflect(w, keep_case=True) or w for w in form.written)
+                entries[variant] = [Form(form.skill, written_variants, form.alnum_start, True), []]
         for kind, words in cues.items():
             for word, whole in words:
                 entries.setdefault(word, [None, []])[1].append((kind, whole))

@@ -44,6 +44,7 @@ DUTY_LINE = re.compile(
     r"analy[sz]e|test|deploy|improve|operate|install|provide|monitor|coordinate|answer|sell|document|plan|train)\b",
     re.I,
 )
+VERB = re.compile(r"\b(is|are|would|will|be|considered|helps?)\b", re.I)
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 PREFERRED_LINE = re.compile(
     r"nice[- ]to[- ]have|\ba (big |strong |huge )?plus\b|\bbonus\b|\bpreferred\b|\bideally\b|"
@@ -126,7 +127,18 @@ def line_levels(
             segments, at = [], 0
             for sentence in SENTENCE_END.split(line):
                 at = line.find(sentence, at)
-                segments.append((start + at, PREFERRED if PREFERRED_LINE.search(sentence) else level))
+                if PREFERRED_LINE.search(sentence):
+                    # "Strong Excel, SAP a plus": a verbless last clause is the only preferred part;
+                    # "Kubernetes, Docker and Terraform are a plus" is preferred as a whole.
+                    clause_at = sentence.rfind(", ")
+                    clause = sentence[clause_at + 2 :] if clause_at >= 0 else sentence
+                    if clause_at >= 0 and PREFERRED_LINE.search(clause) and not VERB.search(clause):
+                        segments.append((start + at, level))
+                        segments.append((start + at + clause_at + 2, PREFERRED))
+                    else:
+                        segments.append((start + at, PREFERRED))
+                else:
+                    segments.append((start + at, level))
                 at += len(sentence)
             segments[0] = (start, segments[0][1])
             levels[-1:] = segments

@@ -14,7 +14,10 @@ TITLE_LEVELS: list[tuple[str, re.Pattern]] = [
     ("intern", re.compile(r"\b(intern|internship|trainee|apprentice|werkstudent|working student)\b", re.I)),
     (
         "executive",
-        re.compile(r"\b(director|head of|vp|vice president|chief|cto|ceo|cfo|coo|cio|president)\b", re.I),
+        re.compile(
+            r"(?<!to the )(?<!to )\b(director|head of|vp|vice president|chief|cto|ceo|cfo|coo|cio|president)\b",
+            re.I,
+        ),
     ),
     (
         "lead_principal",
@@ -27,7 +30,8 @@ TITLE_LEVELS: list[tuple[str, re.Pattern]] = [
 ]
 # "Product Manager" manages a product, not people: it says nothing of seniority.
 NOT_PEOPLE_MANAGER = re.compile(
-    r"\b(product|project|program|account|community|office|marketing|account|success|brand|content|case)\s+manager\b",
+    r"\b(product|project|program|account|community|office|marketing|account|success|brand|content|case|data|"
+    r"quality|risk|compliance|facilities|category|social media|media|property|release)\s+manager\b",
     re.I,
 )
 NUMBER_WORDS = {
@@ -47,29 +51,36 @@ YEARS = re.compile(
 )
 EXPERIENCE_TAIL = re.compile(
     r"\W*(of|with|in|experience|exp\b|working|building|hands|professional|industry|relevant|developing|as an?\b|'|’|"
-    r"writing|using|doing|leading|managing|running|designing|shipping|delivering|programming|coding|at (a|least)\b)"
+    r"writing|using|doing|leading|managing|running|designing|shipping|delivering|programming|coding|at (a|least)\b|"
+    r"post[- ]?qualification|pqe\b|[a-z]+ing\b)"
 )
-SENTENCE_TAIL = re.compile(r"\s*([.;)]|$|\n)")
+SENTENCE_TAIL = re.compile(r"\s*([.;),]|$|\n)")
 HISTORY = re.compile(r"\b(for|since|over|past|last|founded|ago|business|around|existed|history)\b", re.I)
 ELLIPTIC_YEARS = re.compile(
-    r"[^,;.\n]{0,30}?[,;]\s*(?:and |with |including )?(\d{1,2})\s*\+?\s*(?:of (?:them|which) )?(?:managing|leading|in|as|with)\b"
+    r"[^,;.\n]{0,30}?[,;]\s*(?:and |with |including )?(\d{1,2})\s*\+?\s*(?:of (?:them|which) )?(?:managing|leading|in|as|with|on|of)\b"
 )
 NOT_EXPERIENCE = re.compile(r"\W*(ago|old|in business|of history|of (our|the) company)")
 DEGREES = [
-    ("phd", re.compile(r"\b(ph\.?\s?d|doctorate|doctoral)\b", re.I)),
+    (
+        "phd",
+        re.compile(
+            r"\b(ph\.?\s?d|doctorate|doctoral|pharm\.?\s?d|doctor of (pharmacy|medicine|philosophy))\b", re.I
+        ),
+    ),
     (
         "master",
         re.compile(
-            r"(?i:\b(master'?s|master’s|masters|master of|master degree|m\.?sc|msc|m\.s\.|mba|graduate degree|"
+            r"(?i:\b(master'?s|master’s|masters|master of|master in|master degree|m\.?sc|msc|m\.s\.|mba|graduate degree|"
             r"m\.?eng|m\.?tech)\b)|"
-            r"\bMS\b(?=\s*(in|degree|/|or|,))",
+            r"\bMS\b(?=\s*(in|degree|/|or|,|with))",
         ),
     ),
     (
         "bachelor",
         re.compile(
             r"(?i:\b(bachelor'?s?|bachelor’s|b\.?sc|bsc|b\.s\.|b\.a\.|undergraduate degree|(university|college) degree|"
-            r"degree in|b\.?eng|b\.?tech)\b)|\bB[SA]\b(?=\s*(in|degree|/|or|,))",
+            r"degree in|b\.?eng|b\.?tech|bcom|bsn|bba|bca|llb)\b)|"
+            r"\bB[SA]\b(?=\s*(in|degree|/|or|,|with))",
         ),
     ),
 ]
@@ -80,7 +91,8 @@ register_cues(
     "degree",
     substrings=("bachelor", "master", "ph.d", "phd", "ph. d", "doctor", "degree", "b.sc", "m.sc", "b.s.", "m.s.",
                 "b.a.", "undergraduate", "graduate"),
-    words=("bsc", "msc", "mba", "bs", "ms", "beng", "meng", "btech", "mtech"),
+    words=("bsc", "msc", "mba", "bs", "ms", "beng", "meng", "btech", "mtech", "bcom", "bsn", "bba", "bca", "llb",
+           "pharmd"),
 )  # fmt: skip
 
 
@@ -100,6 +112,10 @@ def min_years(text: str) -> int | None:
         # "5 years of experience", "5+ years with PyTorch"; not "founded 10 years ago"
         if NOT_EXPERIENCE.match(tail):
             continue
+        # "10+ years of experience, 3+ managing teams": the second figure is years too
+        more = ELLIPTIC_YEARS.match(tail)
+        if more:
+            found.append(int(more.group(1)))
         if not EXPERIENCE_TAIL.match(tail):
             # "Java or Kotlin, 3+ years." asks years of what it names; "for 10 years." does not.
             sentence = text[max(0, match.start() - 60) : match.start()].split(".")[-1]
@@ -107,18 +123,30 @@ def min_years(text: str) -> int | None:
                 continue
         raw = match.group(1).lower()
         value = NUMBER_WORDS.get(raw) or int(raw)
-        if 0 < value <= 30:
+        if 0 <= value <= 30:
             found.append(value)
-        # "10+ years of experience, 3+ managing teams": the second figure is years too
-        more = ELLIPTIC_YEARS.match(tail)
-        if more:
-            found.append(int(more.group(1)))
     return min(found) if found else None
+
+
+PLAIN_DEGREE = re.compile(r"\bdegree\b", re.I)
+HIGHER_BEFORE = re.compile(
+    r"(master|graduate|doctor|ph\.?\s?d|m\.?sc|\bms\b|mba|advanced|postgraduate|\bno\b|without|not)\W*\w*\W*$",
+    re.I,
+)
 
 
 def degree(text: str) -> str:
     # The lowest degree asked is the entry barrier: "BSc or MSc" asks a bachelor.
     asked = [level for level, pattern in DEGREES if pattern.search(text)]
+    # "Any degree", "a nursing degree": a first degree, unless it is a higher one or none is needed
+    for match in PLAIN_DEGREE.finditer(text):
+        before = text[max(0, match.start() - 25) : match.start()]
+        after = text[match.end() : match.end() + 16].lower()
+        if not HIGHER_BEFORE.search(before) and not after.lstrip().startswith(
+            ("not required", "is not required")
+        ):
+            asked.append("bachelor")
+            break
     return asked[-1] if asked else "none"
 
 

@@ -30,6 +30,9 @@ the README ("Extraction"). The format is meant for editing by hand::
     salary: 80000-100000 EUR year       (or: none)
     skills: python:required pytorch:preferred kafka:mentioned
 
+Files named ``*holdout*`` are the held-out part: written after the rules were tuned on the
+others and not tuned on since; ``jobmarket evaluate`` scores the two parts apart as well.
+
 Omitted labels take these defaults: ``countries``/``remote_countries``/``cities`` empty,
 ``is_tech`` from the role, ``ai_governance: no``, ``years`` none, ``degree: none``,
 ``salary: none``, ``skills`` none.
@@ -66,6 +69,7 @@ class Example:
     record: dict[str, Any]  # the extractor's input
     labels: dict[str, Any]
     where: str  # file:line, for messages
+    split: str = "development"  # or "holdout": written after the rules were tuned, not tuned on
 
 
 def _codes(value: str) -> list[str]:
@@ -202,7 +206,10 @@ def parse(text: str, name: str = "<text>") -> list[Example]:
 def load(directory: Path = EVAL_DIR) -> list[Example]:
     examples: list[Example] = []
     for path in sorted(directory.glob("*.txt")):
-        examples.extend(parse(path.read_text(encoding="utf-8"), path.name))
+        parsed = parse(path.read_text(encoding="utf-8"), path.name)
+        for example in parsed:
+            example.split = "holdout" if "holdout" in path.name else "development"
+        examples.extend(parsed)
     ids = [e.record["id"] for e in examples]
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:

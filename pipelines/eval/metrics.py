@@ -173,6 +173,10 @@ def render(report: dict[str, Any], show_errors: bool = False) -> str:
     lines.append("targets:")
     for name, value, goal, met in target_rows(report):
         lines.append(f"  {name:<18}{value:>7.3f}  target >= {goal:.2f}  {'met' if met else 'NOT MET'}")
+    for split, sub in report.get("splits", {}).items():
+        lines.append(f"\n{split} part ({sub['postings']} postings):")
+        for name, value, goal, met in target_rows(sub):
+            lines.append(f"  {name:<18}{value:>7.3f}  target >= {goal:.2f}  {'met' if met else 'NOT MET'}")
     lines.append(f"\nextraction took {report['seconds']:.2f} s")
     if show_errors:
         lines.append("\nerrors (id, label, extracted):")
@@ -186,8 +190,15 @@ def evaluate(directory: Path = EVAL_DIR) -> dict[str, Any]:
     examples = load(directory)
     started = time.perf_counter()
     outputs = list(extract_many([e.record for e in examples], nlp=build_nlp()))
+    seconds = time.perf_counter() - started
     report = score(examples, outputs)
-    report["seconds"] = time.perf_counter() - started
+    report["splits"] = {}
+    for split in ("development", "holdout"):
+        chosen = [i for i, e in enumerate(examples) if e.split == split]
+        if chosen and len(chosen) < len(examples):
+            sub = score([examples[i] for i in chosen], [outputs[i] for i in chosen])
+            report["splits"][split] = {"postings": sub["postings"], "fields": sub["fields"]}
+    report["seconds"] = seconds
     report["source"] = str(directory)
     return report
 

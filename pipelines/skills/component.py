@@ -27,12 +27,13 @@ that fails its rule does not block a shorter one inside it.
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipelines.scan import Form, Scan
-from pipelines.sections import level_at
+from pipelines.sections import MENTIONED, level_at
 
 SEPARATORS = {",", "/", "(", ")", "and", "or", "&", ";", "|", "+", ":", "-", "with", "using"}
 NOT_AFTER_LETTER = {"&", "-", "+", "level", "suite", "corp", "'", "’"}
@@ -124,8 +125,8 @@ def keep(scan: Scan, start: int, end: int, form: Form) -> bool | str:
     if rule == "rails":
         return not one_word or (written == "Rails" and "ruby" in scan.lower)
     if rule == "not_currency":
-        after, before = next_token(text, end), prev_token(text, start)
-        return not (after[:1].isdigit() or before[:1].isdigit())
+        # "PHP 35,000" is pesos; "PHP 8" is the language's version
+        return not AMOUNT_AROUND.search(text[max(0, start - 12) : start] + " " + text[end : end + 12])
     raise ValueError(f"unknown context rule {rule!r} for skill {skill.skill_id!r}")
 
 
@@ -170,6 +171,43 @@ def near_language(start: int, end: int, languages: list[int]) -> bool:
     return any(s != start and s <= end + LANGUAGE_WINDOW for s in languages[i : i + 3])
 
 
+NEGATED_LEVEL = "negated"  # reported as "mentioned"; kept apart so it does not count as AI involvement
+AMOUNT_AROUND = re.compile(r"\d{1,3}[,.\s]\d{3}|\d{4,}|\d+\s?[kK]\b")
+THEIRS = re.compile(r"\b(we|our|us)\b", re.I)
+NEGATED = re.compile(r"\b(no|not|without|never)\b[^.;,\n]{0,20}$", re.I)
+# "an AI-powered CRM", "AI features", "an AI company": the product's AI, not the candidate's
+PRODUCT_AI = re.compile(
+    r"^[- ]?(powered|driven|first|native|enabled|based|features?|products?|company|startup|solutions?|tools? for)\b",
+    re.I,
+)
+GENERIC_AI = {"artificial_intelligence", "machine_learning", "generative_ai", "llm"}
+
+
+def level(
+    scan: Scan,
+    sections: tuple[list[int], list[str]],
+    start: int,
+    end: int,
+    skill_id: str,
+    company: str | None,
+) -> str:
+    """The section's level, lowered to "mentioned" where the sentence says no ("no machine learning
+    required") or where generic AI words describe the product ("AI-powered websites")."""
+    found = level_at(sections, start)
+    if found == MENTIONED:
+        return found
+    line_start = scan.line_starts[scan.line_index(start)]
+    if NEGATED.search(scan.text[max(line_start, start - 30) : start]):
+        return NEGATED_LEVEL
+    if skill_id in GENERIC_AI and start >= scan.title_end and PRODUCT_AI.match(scan.text[end : end + 24]):
+        # only where the sentence speaks of the employer ("Our agency builds AI-powered sites"),
+        # not of the work ("You will build LLM-powered features")
+        sentence = re.split(r"[.!?]\s", scan.text[line_start:start])[-1]
+        if (THEIRS.search(sentence) or (company and company in sentence)) and "you" not in sentence.lower():
+            return MENTIONED
+    return found
+
+
 def find_skills(scan: Scan, sections: tuple[list[int], list[str]], company: str | None = None) -> list[dict]:
     masked = company_spans(scan.text, company)
     judged = [
@@ -207,7 +245,7 @@ def find_skills(scan: Scan, sections: tuple[list[int], list[str]], company: str 
                 "is_ai": skill.is_ai,
                 "start": start,
                 "end": end,
-                "requirement": level_at(sections, start),
+                "requirement": level(scan, sections, start, end, skill.skill_id, company),
                 "matched_text": scan.text[start:end],
             }
         )
@@ -218,7 +256,12 @@ def find_skills(scan: Scan, sections: tuple[list[int], list[str]], company: str 
 def make_skills(nlp: Language, name: str):
     def skills(doc: Doc) -> Doc:
         company = (doc._.posting or {}).get("company")
-        doc._.result["skills"] = find_skills(doc._.scan, doc._.sections, company)
+        hits = find_skills(doc._.scan, doc._.sections, company)
+        doc._.result["negated_skills"] = {h["skill_id"] for h in hits if h["requirement"] == NEGATED_LEVEL}
+        for hit in hits:
+            if hit["requirement"] == NEGATED_LEVEL:
+                hit["requirement"] = MENTIONED
+        doc._.result["skills"] = hits
         return doc
 
     return skills
