@@ -233,10 +233,10 @@ def parse_place(place: str, places: Places) -> None:
     if city and country and city[1] != country:
         city = None  # trust the stated country, not the table
     code = country or (city[1] if city else None) or province or ("US" if state else None)
-    for code in [code, *extra_countries] if code else []:
-        places.add_country(code)
-        if (remote_place or not city) and code not in places.remote_countries:
-            places.remote_countries.append(code)
+    for found in [code, *extra_countries] if code else []:
+        places.add_country(found)
+        if (remote_place or not city) and found not in places.remote_countries:
+            places.remote_countries.append(found)
     if city:
         places.add_city(f"{city[0]}, {city[1]}")
 
