@@ -29,14 +29,15 @@ TITLE_RULES: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"\b(annotat\w*|label(l)?ers?|data label(l)?ing|ai (trainer|tutor)|rlhf|(model|search|ad|ai) "
             r"(rater|evaluator)s?|ai training|prompt (writer|rater)|response (rater|evaluator))\b|"
-            r"\bai\b.*\b(rater|evaluator|trainer|tutor|annotator|label(l)?er)s?\b",
+            r"\bai\b.*\b(rater|evaluator|trainer|tutor|annotator|label(l)?er)s?\b|\b(search|ads?) quality (rater|evaluator)s?\b",
             re.I,
         ),
     ),
     (
         "ai_product_manager",
         re.compile(
-            rf"\b{AI_WORD}\b.*\bproduct (manager|owner|lead)|product (manager|owner|lead)\b.*\b{AI_WORD}\b",
+            rf"\b{AI_WORD}\b.*\bproduct (manager|owner|lead)|product (manager|owner|lead)\b.*\b{AI_WORD}\b|"
+            rf"\b(director|head|vp|vice president) of product\b.*\b{AI_WORD}\b",
             re.I,
         ),
     ),
@@ -69,7 +70,8 @@ TITLE_RULES: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"\b(llms?|genai|gen ai|generative ai|prompt engineer|ai engineer|applied ai|ai (software|solutions|agent|agents|"
             r"application|applications|developer)|forward[- ]deployed (ai )?engineer|conversational ai|rag)\b|"
-            r"\b(ai|genai|gen ai|generative ai|llms?)\b.*\b(engineer|developer)\b|\b(engineer|developer)\b.*\b(ai|genai|llms?)\b|"
+            r"\b(ai|genai|gen ai|generative ai|llms?)\b.*\b(engineer|developer)\b|"
+            r"(?<!security )(?<!network )(?<!hardware )\b(engineer|developer)\b.*\b(ai|genai|llms?)\b|"
             r"\b(head|director|vp|chief) of (ai|genai|generative ai|artificial intelligence)\b|\bchief ai\b|"
             r"\bai (automation|integration|implementation) |\bai (solutions? )?architect|\bevals?\b|\bllm evaluation\b",
             re.I,
@@ -105,12 +107,13 @@ TECH_TITLE = re.compile(
 NON_TECH_OVERRIDE = re.compile(
     r"\b(sales|account (executive|manager)|recruit\w*|marketing|nurse|accountant|legal|counsel|hr|people partner|"
     r"customer success|office manager|finance|copywriter|security (guard|officer)|"
-    r"(mechanical|civil|chemical|structural|process|manufacturing|mining|petroleum|environmental|biomedical) engineer)\b",
+    r"(mechanical|civil|chemical|structural|process|manufacturing|mining|petroleum|environmental|biomedical|"
+    r"electrical|maintenance|aircraft|aerospace|hvac|building services) engineer|data entry)\b",
     re.I,
 )
 GOVERNANCE = re.compile(
     r"\b(ai|a\.i\.|ml|algorithmic|model) (ethics|ethicist|governance|audit\w*|compliance|policy|risk|assurance)\b|"
-    r"\bresponsible ai\b|\bai act\b|\btrust (and|&) safety\b.*\bai\b",
+    r"\bresponsible ai\b|\bai act\b|\btrust (and|&) safety\b.*\bai\b|\bai red team(ing)?\b",
     re.I,
 )
 DESCRIPTION_HINTS: list[tuple[str, re.Pattern]] = [

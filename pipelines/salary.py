@@ -240,8 +240,18 @@ def from_text(text: str, country: str | None = None) -> dict[str, Any] | None:
             high = parse_amount(match.group("high"), match.group("high_k")) if ranged else low
             if low <= 0 or high <= 0 or low > high:
                 continue
-            if low < 10 and not suffix_lakh:
-                continue  # "$5 off", "3 days": not pay
+            if (
+                low < 10
+                and not suffix_lakh
+                and not (
+                    period_match
+                    and PERIOD_WORDS.get(
+                        (period_match.groupdict().get("p") or period_match.group("q") or "").lower()
+                    )
+                    == "hour"
+                )
+            ):
+                continue  # "$5 off", "3 days": not pay; "$3.50/hour" is
             if suffix_lakh:
                 period = "year"
             elif period_match:
