@@ -3,11 +3,14 @@ jobmarket components.
 
 The text of a posting is scanned once (``jobmarket_scan_v1``: one Aho-Corasick pass over the
 lower-cased text, for the skills and the cue words of every field); every later component reads
-that scan, so no field re-tokenises or re-scans the posting. The Doc's tokens are split on
-spaces only, as in spaCy's documented custom tokenizer: nothing here needs linguistic tokens,
-and spaCy's rule tokenizer alone would cost more than the whole extraction. Skill hits are also
-kept as ``doc.spans["skills"]``, so ``displacy.render(doc, style="span", options={"spans_key":
-"skills"})`` shows them."""
+that scan, so no field re-tokenises or re-scans the posting.
+
+The Doc carries no tokens (``jobmarket.untokenized.v1``): no component reads tokens, and making
+them (spaCy's rule tokenizer, or even a split on spaces) would cost more than the rest of the
+extraction. The text is in ``doc.user_data["text"]`` and every offset refers to it. For display,
+``build_nlp(spans=True)`` uses spaCy's own tokenizer and keeps the skill hits as
+``doc.spans["skills"]``, so ``displacy.render(doc, style="span", options={"spans_key": "skills"})``
+shows them."""
 
 from __future__ import annotations
 
@@ -34,32 +37,22 @@ def version() -> str:
     return f"{EXTRACTOR_VERSION}+tax.{taxonomy_version()}"
 
 
-class WhitespaceTokenizer:
+class UntokenizedDoc:
+    """A tokenizer that makes an empty Doc holding the text in ``user_data["text"]``."""
+
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        words = text.split(" ")
-        spaces = [True] * len(words)
-        # Runs of spaces become space tokens, as spaCy's own tokenizer makes them.
-        if "" in words:
-            for i, word in enumerate(words):
-                if word == "":
-                    words[i] = " "
-                    spaces[i] = False
-        if words[-1] == " ":
-            words, spaces = words[:-1], spaces[:-1]
-        elif spaces:
-            spaces[-1] = False
-        if not words:
-            return Doc(self.vocab)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab)
+        doc.user_data["text"] = text
+        return doc
 
 
-@spacy.registry.tokenizers("jobmarket.whitespace_tokenizer.v1")
-def create_whitespace_tokenizer():
-    def make(nlp: Language) -> WhitespaceTokenizer:
-        return WhitespaceTokenizer(nlp.vocab)
+@spacy.registry.tokenizers("jobmarket.untokenized.v1")
+def create_untokenized():
+    def make(nlp: Language) -> UntokenizedDoc:
+        return UntokenizedDoc(nlp.vocab)
 
     return make
 
@@ -71,8 +64,8 @@ def make_scan(nlp: Language, name: str):
     def scan(doc: Doc) -> Doc:
         posting = doc._.posting or {}
         text = posting.get("text")
-        if text is None:  # a Doc made outside extract_many: its tokens hold the text
-            text = doc.text
+        if text is None:  # a Doc made outside extract_many
+            text = doc.user_data.get("text", doc.text)
         doc._.scan = scanner.scan(text, posting.get("title_end", 0))
         if doc._.result is None:
             doc._.result = {}
@@ -94,9 +87,10 @@ def skill_spans(doc: Doc) -> Doc:
 
 def build_nlp(spans: bool = False) -> Language:
     """The pipeline. ``spans=True`` adds the skill spans to each Doc for display (a little slower)."""
-    nlp = spacy.blank(
-        "en", config={"nlp": {"tokenizer": {"@tokenizers": "jobmarket.whitespace_tokenizer.v1"}}}
-    )
+    if spans:
+        nlp = spacy.blank("en")  # spaCy's own tokens, for display
+    else:
+        nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "jobmarket.untokenized.v1"}}})
     nlp.add_pipe("jobmarket_scan_v1")
     nlp.add_pipe("jobmarket_sections_v2")
     nlp.add_pipe("jobmarket_skills_v2")

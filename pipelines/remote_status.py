@@ -23,62 +23,89 @@ from pipelines.scan import register_cues
 
 REMOTE, HYBRID, ONSITE, UNKNOWN = "remote", "hybrid", "onsite", "unknown"
 
-NEGATED_REMOTE = re.compile(
+
+class Patterns:
+    """Alternatives grouped under the literal words they cannot match without: a group's regular
+    expression runs only on text that holds one of its words. One big alternation would be tried
+    at every character of the text; most groups are skipped outright."""
+
+    def __init__(self, groups: list[tuple[tuple[str, ...], str]]):
+        self.groups = [(guards, re.compile(pattern, re.I)) for guards, pattern in groups]
+
+    def search(self, text: str, lower: str | None = None) -> re.Match | None:
+        lower = text.lower() if lower is None else lower
+        for guards, pattern in self.groups:
+            if any(g in lower for g in guards):
+                match = pattern.search(text)
+                if match:
+                    return match
+        return None
+
+    def sub(self, replacement: str, text: str) -> str:
+        lower = text.lower()
+        for guards, pattern in self.groups:
+            if any(g in lower for g in guards):
+                text = pattern.sub(replacement, text)
+        return text
+
+
+NEGATED_REMOTE = Patterns([(("remote",),
     r"\b(not|no|non)[- ](a )?(fully )?remote\b(?! (from )?outside)|\bremote (work )?is not (possible|available|offered|an option)\b|"
     r"\bno remote( work| option)?s?\b(?! (from )?outside)|\bthis (is|role is) not (a )?remote\b|\bunable to (offer|support) remote\b|"
     r"\bremote work is not\b|\bnot open to remote\b|\bnot eligible for remote\b|"
     r"\b(not|unable|no longer)( be)?( able)? to (offer|support|provide|consider|hire) (fully |100% |full[- ]time )?remote\b|"
-    r"\bcannot be (done|performed|worked) remotely\b|\bnot (a )?remote[- ](position|role|job)\b",
-    re.I,
-)
-ONSITE_STRONG = re.compile(
-    r"\b(100%|fully|entirely|strictly|exclusively) (on[- ]?site|in[- ]office|office[- ]based)\b|"
-    r"\bon[- ]?site only\b|\bin[- ]office (only|role|position)\b|\bmust (be able to )?work (on[- ]?site|from our office)\b|"
-    r"\b(5|five) days (a|per) week (in|at) (the|our) office\b|\b(on[- ]?site|office),? (5|five) days\b|"
-    r"\bback to the office\b|\bin[- ]person,? (5|five|every) days?\b|"
-    r"\bhome visits\b|\bfield[- ]based\b|\bin the field\b|\bon the (shop|factory|warehouse) floor\b|"
-    r"\b\d{2,3}% travel\b|\bat customer (locations|sites)\b|\bon client sites\b|\bsite[- ]based\b|"
-    r"\bfull[- ]time in (the|our) (office|studio|store|clinic|practice|lab|shop)\b|\bin[- ]store\b|"
-    r"\b(monday|mon) (to|through|-|–) (friday|fri) (in|at) (the|our) (office|practice|studio|clinic|store)\b|"
-    r"\b(in the office|in person|on[- ]?site),? (monday|mon) ?(to|through|-|–) ?(friday|fri)\b|"
-    r"\bfield (role|position|job|work)\b|\bjob sites?\b|\bin the (office|studio|practice) full[- ]time\b|"
-    r"\b(office|on[- ]?site|in[- ]person|studio|campus|clinic|lab|depot|plant)\b[^.;\n]{0,40}\b(5|five) days\b|"
-    r"\b(5|five) days (a|per) week\b[^.;\n]{0,30}\b(office|on[- ]?site|in[- ]person|studio|campus|clinic|lab)\b",
-    re.I,
-)
+    r"\bcannot be (done|performed|worked) remotely\b|\bnot (a )?remote[- ](position|role|job)\b")])  # fmt: skip
+ONSITE_STRONG = Patterns([
+    (("site", "office"),
+     r"\b(100%|fully|entirely|strictly|exclusively) (on[- ]?site|in[- ]office|office[- ]based)\b|"
+     r"\bon[- ]?site only\b|\bin[- ]office (only|role|position)\b|\bmust (be able to )?work (on[- ]?site|from our office)\b|"
+     r"\bback to the office\b|\bat customer (locations|sites)\b|\bon client sites\b|\bsite[- ]based\b|\bjob sites?\b"),
+    (("5 ", "five"),
+     r"\b(5|five) days (a|per) week (in|at) (the|our) office\b|\b(on[- ]?site|office),? (5|five) days\b|"
+     r"\bin[- ]person,? (5|five) days?\b|"
+     r"\b(office|on[- ]?site|in[- ]person|studio|campus|clinic|lab|depot|plant)\b[^.;\n]{0,40}\b(5|five) days\b|"
+     r"\b(5|five) days (a|per) week\b[^.;\n]{0,30}\b(office|on[- ]?site|in[- ]person|studio|campus|clinic|lab)\b"),
+    (("visits", "field", "floor", "travel", "customer", "store", "every day"),
+     r"\bhome visits\b|\bfield[- ]based\b|\bin the field\b|\bon the (shop|factory|warehouse) floor\b|\b\d{2,3}% travel\b|"
+     r"\bin[- ]store\b|\bfield (role|position|job|work)\b|\bin[- ]person,? every days?\b"),
+    (("full-time", "full time"),
+     r"\bfull[- ]time in (the|our) (office|studio|store|clinic|practice|lab|shop)\b|"
+     r"\bin the (office|studio|practice) full[- ]time\b"),
+    (("monday", "mon "),
+     r"\b(monday|mon) (to|through|-|–) (friday|fri) (in|at) (the|our) (office|practice|studio|clinic|store)\b|"
+     r"\b(in the office|in person|on[- ]?site),? (monday|mon) ?(to|through|-|–) ?(friday|fri)\b"),
+])  # fmt: skip
 DAYS = r"([1-4]|one|two|three|four)"
 WORKPLACE = r"(office|on[- ]?site|in[- ]person|studio|hub|campus|clinic|lab|site|home)"
 WEEKDAYS = r"(mondays?|tuesdays?|wednesdays?|thursdays?|fridays?)"
-HYBRID_TEXT = re.compile(
-    rf"\bhybrid\b(?![- ](search|cloud|retrieval|apps?|mobile|architectures?|infrastructure|environments?|models?|"
-    r"modell?ing|approach|vehicles?|integration|solutions?|ranking|recommend\w*|rag))|\b{DAYS}( days?| times?)( (a|per|each) week)? (in|at|from) (the|our|an?) "
-    rf"(office|hub|studio|campus)\b|\b{DAYS} days (in[- ]office|on[- ]?site)\b|"
-    rf"\b(office|on[- ]?site)( \w+){{0,2}} {DAYS} days (a|per|each) week\b|"
-    rf"\b(in the office|on[- ]?site|in[- ]office) on {WEEKDAYS}\b|\b{WEEKDAYS},? {WEEKDAYS},? (and|&) {WEEKDAYS} in the office\b|"
-    r"\bsplit between (home|remote) and (the )?office\b|\bpart(ly|ially)? remote\b|\bflexible working from home\b|"
-    rf"\b{DAYS} days? (a|per) week (from|at) home\b|\b{DAYS} tage? (pro|die) woche im büro\b|\bteilweise remote\b|"
-    # an office (or home) and a count of one to four days in one sentence: "in the Berlin office at least
-    # two days per week", "in-office 4 days a week, Fridays from home", "home office possible one day a week"
-    rf"\b{WORKPLACE}\b[^.;\n]{{0,40}}\b{DAYS} days?\b(?! (of|off|notice|onboarding))|\b{DAYS} days?\b[^.;\n]{{0,40}}\b{WORKPLACE}\b|"
-    rf"\b(in|at) (the|our) (\w+ )?office (every|on) ({WEEKDAYS}|other week)|\bfrom home on {WEEKDAYS}|"
-    rf"\boffice {WEEKDAYS} (to|through|-|–) {WEEKDAYS}|\b{WEEKDAYS} from home\b|"
-    r"\bh[íi]brid[oa]\b|\bhybride\b|\bibrido\b|\btélétravail\b[^.\n]{0,20}\b[1-4] jours?\b|\b[1-4] jours? de télétravail\b",
-    re.I,
-)
-REMOTE_OPTION = re.compile(
+HYBRID_TEXT = Patterns([
+    (("hybrid", "brid", "ibrido"),
+     r"\bhybrid\b(?![- ](search|cloud|retrieval|apps?|mobile|architectures?|infrastructure|environments?|models?|"
+     r"modell?ing|approach|vehicles?|integration|solutions?|ranking|recommend\w*|rag))|\bh[íi]brid[oa]\b|\bhybride\b|\bibrido\b"),
+    (("day",),
+     rf"\b{DAYS}( days?| times?)( (a|per|each) week)? (in|at|from) (the|our|an?) (office|hub|studio|campus)\b|"
+     rf"\b{DAYS} days (in[- ]office|on[- ]?site)\b|\b(office|on[- ]?site)( \w+){{0,2}} {DAYS} days (a|per|each) week\b|"
+     rf"\b(in the office|on[- ]?site|in[- ]office) on {WEEKDAYS}\b|\b{WEEKDAYS},? {WEEKDAYS},? (and|&) {WEEKDAYS} in the office\b|"
+     rf"\b{DAYS} days? (a|per) week (from|at) home\b|"
+     # an office (or home) and a count of one to four days in one sentence: "in the Berlin office at least
+     # two days per week", "in-office 4 days a week, Fridays from home", "home office possible one day a week"
+     rf"\b{WORKPLACE}\b[^.;\n]{{0,40}}\b{DAYS} days?\b(?! (of|off|notice|onboarding))|\b{DAYS} days?\b[^.;\n]{{0,40}}\b{WORKPLACE}\b|"
+     rf"\b(in|at) (the|our) (\w+ )?office (every|on) ({WEEKDAYS}|other week)|\bfrom home on {WEEKDAYS}|"
+     rf"\boffice {WEEKDAYS} (to|through|-|–) {WEEKDAYS}|\b{WEEKDAYS} from home\b"),
+    (("split", "part", "flexible"),
+     r"\bsplit between (home|remote) and (the )?office\b|\bpart(ly|ially)? remote\b|\bflexible working from home\b"),
+    (("tage", "teilweise"), rf"\b{DAYS} tage? (pro|die) woche im büro\b|\bteilweise remote\b"),
+    (("jour",), r"\btélétravail\b[^.\n]{0,20}\b[1-4] jours?\b|\b[1-4] jours? de télétravail\b"),
+])  # fmt: skip
+REMOTE_OPTION = Patterns([(("remote", "anywhere"),
     r"\b(?<!offer )(fully|100%|completely|entirely|full[- ]time) remote\b|\bremote[- ](ok|friendly|eligible|position|role|job|"
     r"opportunity|work(er)?s? welcome|possible)\b|\bwork (from )?(anywhere|remotely)\b|\bor remote\b|"
     r"\bremote or (on[- ]?site|in[- ]office|hybrid)\b|\bopen to remote\b|\bremote (within|from|in) (the )?(?!office|team|hub|person)\w+|"
-    r"\bthis (is a|role is|position is) remote\b|\bremote\s*\(",
-    re.I,
-)
-REMOTE_WEAK = re.compile(
-    r"\bremote[- ]first\b|\bdistributed (team|company)\b|\bremote\b|\bwork from home\b|\bfully distributed\b",
-    re.I,
-)
-ONSITE_WEAK = re.compile(
-    r"\bon[- ]?site\b|\bin[- ]office\b|\bin[- ]person\b|\boffice[- ]based\b|\bfield[- ]based\b", re.I
-)
+    r"\bthis (is a|role is|position is) remote\b|\bremote\s*\(")])  # fmt: skip
+REMOTE_WEAK = Patterns([(("remote", "distributed", "from home"),
+    r"\bremote[- ]first\b|\bdistributed (team|company)\b|\bremote\b|\bwork from home\b|\bfully distributed\b")])  # fmt: skip
+ONSITE_WEAK = Patterns([(("site", "office", "person", "field"),
+    r"\bon[- ]?site\b|\bin[- ]office\b|\bin[- ]person\b|\boffice[- ]based\b|\bfield[- ]based\b")])  # fmt: skip
 LOCATION_REMOTE = re.compile(r"\bremote\b|\banywhere\b|\bwork from home\b|\bwfh\b", re.I)
 LOCATION_HYBRID = re.compile(r"\bhybrid\b", re.I)
 LOCATION_ONSITE = re.compile(r"\bon[- ]?site\b|\bin[- ]office\b", re.I)
@@ -118,7 +145,7 @@ def remote_countries_in(text: str) -> list[str]:
     return found
 
 
-def _evidence(pattern: re.Pattern, text: str) -> str | None:
+def _evidence(pattern: re.Pattern | Patterns, text: str) -> str | None:
     match = pattern.search(text)
     if not match:
         return None
@@ -126,22 +153,19 @@ def _evidence(pattern: re.Pattern, text: str) -> str | None:
     return text[start:end].replace("\n", " ").strip()
 
 
-def _without_negated(text: str) -> str:
-    return NEGATED_REMOTE.sub(" ", text)
-
-
 def classify(
     text: str, location: str = "", structured: str | None = None, remote_board: bool = False
 ) -> tuple[str, str | None]:
-    """(status, evidence) for one posting."""
-    cleaned = _without_negated(text)
-    negated = _evidence(NEGATED_REMOTE, text)
+    """(status, evidence) for one posting. The patterns are tried lazily, strongest first: most
+    postings are settled before the slowest ones (hybrid day counts) run."""
+    lower = text.lower()
+    negated = _evidence(NEGATED_REMOTE, text) if "remote" in lower else None
+    cleaned = NEGATED_REMOTE.sub(" ", text) if negated else text
     remote_option = _evidence(REMOTE_OPTION, cleaned)
-    hybrid = _evidence(HYBRID_TEXT, cleaned) or _evidence(LOCATION_HYBRID, location)
     onsite_strong = negated or _evidence(ONSITE_STRONG, text)
-
     if remote_option and not onsite_strong:
         return REMOTE, remote_option
+    hybrid = _evidence(HYBRID_TEXT, cleaned) or _evidence(LOCATION_HYBRID, location)
     if onsite_strong and not hybrid:
         return ONSITE, onsite_strong
     if hybrid:

@@ -101,11 +101,14 @@ NOT_SALARY = re.compile(
 ADDED_TO_PAY = re.compile(r"^\W*(plus|\+|and|with|excluding|excl\.?|not including|on top)\b|^\s*\+", re.I)
 
 
+CLAUSE_SPLIT = re.compile(r"[.;,](?:\s|$)")
+THOUSANDS = re.compile(r"\d{1,3}([.,]\d{3})+")
+DIGIT = re.compile(r"\d")
 CLAUSE_END = re.compile(r"[.;,](\s|$)|\(")
 
 
 def not_pay(line: str, start: int, end: int) -> bool:
-    before = re.split(r"[.;,](?:\s|$)", line[max(0, start - 30) : start])[-1]
+    before = CLAUSE_SPLIT.split(line[max(0, start - 30) : start])[-1]
     if NOT_SALARY.search(before):
         return True
     after = line[end : end + 30]
@@ -138,7 +141,7 @@ def parse_amount(raw: str, suffix: str | None) -> float:
     if "," in text and "." in text:
         decimal = "." if text.rfind(".") > text.rfind(",") else ","
         text = text.replace("," if decimal == "." else ".", "").replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}([.,]\d{3})+", text):
+    elif THOUSANDS.fullmatch(text):
         text = text.replace(",", "").replace(".", "")
     else:
         text = text.replace(",", ".")
@@ -151,6 +154,7 @@ def parse_amount(raw: str, suffix: str | None) -> float:
     return value
 
 
+@lru_cache(maxsize=512)
 def currency_code(token: str | None) -> str | None:
     if not token:
         return None
@@ -205,7 +209,7 @@ def period_by_size(amount: float, currency: str) -> str:
 def from_text(text: str, country: str | None = None) -> dict[str, Any] | None:
     """The first salary stated in the text, or None. ``country``: where the job is, for "$"."""
     for line in text.split("\n"):
-        if not re.search(r"\d", line):
+        if not DIGIT.search(line):
             continue
         for match in SALARY_RE.finditer(line):
             cur = match.group("cur1") or match.group("cur_mid") or match.group("cur2") or match.group("cur3")

@@ -137,8 +137,11 @@ class Scanner:
                 form = None
                 if not kinds:
                     continue
-            self.automaton.add_word(key, (len(key), form, tuple(kinds)))
+            loose = tuple(kind for kind, whole in kinds if not whole)
+            whole = tuple(kind for kind, whole in kinds if whole)
+            self.automaton.add_word(key, (len(key), form, loose, whole))
         self.automaton.make_automaton()
+        self.kinds = tuple(cues)
         letters = "".join(sorted(re.escape(letter) for letter in self.letters))
         self.letter_re = re.compile(rf"(?<![^\W_])[{letters}](?![^\W_]|[+#$])") if letters else None
 
@@ -153,21 +156,27 @@ class Scanner:
         result = Scan(text, lower, title_end, starts, lines)
         size = len(lower)
         skills = result.skills
-        cue_chars: dict[str, list[int]] = {}
-        for end, (length, form, kinds) in self.automaton.iter(lower):
+        cue_chars: dict[str, list[int]] = {kind: [] for kind in self.kinds}
+        # The hot loop of the extractor: one iteration per automaton hit, so the cheap cases
+        # (cues that may sit inside a word) go first and word boundaries are read only when needed.
+        for end, (length, form, loose, whole) in self.automaton.iter(lower):
             start = end - length + 1
+            for kind in loose:
+                cue_chars[kind].append(start)
+            if form is None and not whole:
+                continue
             stop = end + 1
             before_ok = start == 0 or not lower[start - 1].isalnum()
             after_ok = stop == size or not (lower[stop].isalnum() or lower[stop] in "+#")
             if form is not None and (before_ok or not form.alnum_start) and (after_ok or not form.alnum_end):
                 skills.append((start, stop, form))
-            for kind, whole in kinds:
-                if not whole or (before_ok and after_ok):
-                    cue_chars.setdefault(kind, []).append(start)
+            if whole and before_ok and after_ok:
+                for kind in whole:
+                    cue_chars[kind].append(start)
         if self.letter_re is not None:
             for match in self.letter_re.finditer(text):
                 skills.append((match.start(), match.end(), self.letters[match.group()]))
         for kind, chars in cue_chars.items():
-            indexes = sorted({bisect.bisect_right(starts, c) - 1 for c in chars})
-            result.cue_lines[kind] = indexes
+            if chars:
+                result.cue_lines[kind] = sorted({bisect.bisect_right(starts, c) - 1 for c in chars})
         return result

@@ -241,14 +241,32 @@ def parse_place(place: str, places: Places) -> None:
         places.add_city(f"{city[0]}, {city[1]}")
 
 
+@lru_cache(maxsize=65536)
+def _parse_location(location: str) -> Places:
+    places = Places()
+    for place in PLACE_SPLIT.split(location or ""):
+        if place.strip():
+            parse_place(place, places)
+    return places
+
+
 def parse_locations(locations: list[str] | str | None) -> Places:
+    """Places of one or several location strings; each string is parsed once per process
+    (boards repeat the same few hundred locations), and a fresh copy is returned."""
     places = Places()
     if not locations:
         return places
     if isinstance(locations, str):
         locations = [locations]
     for location in locations:
-        for place in PLACE_SPLIT.split(location or ""):
-            if place.strip():
-                parse_place(place, places)
+        parsed = _parse_location(location or "")
+        for code in parsed.countries:
+            places.add_country(code)
+        for city in parsed.cities:
+            places.add_city(city)
+        places.remote_words = places.remote_words or parsed.remote_words
+        places.regions.extend(parsed.regions)
+        for code in parsed.remote_countries:
+            if code not in places.remote_countries:
+                places.remote_countries.append(code)
     return places

@@ -173,6 +173,7 @@ def near_language(start: int, end: int, languages: list[int]) -> bool:
 
 NEGATED_LEVEL = "negated"  # reported as "mentioned"; kept apart so it does not count as AI involvement
 AMOUNT_AROUND = re.compile(r"\d{1,3}[,.\s]\d{3}|\d{4,}|\d+\s?[kK]\b")
+SENTENCE_SPLIT = re.compile(r"[.!?]\s")
 THEIRS = re.compile(r"\b(we|our|us)\b", re.I)
 NEGATED = re.compile(r"\b(no|not|without|never)\b[^.;,\n]{0,20}$", re.I)
 # "an AI-powered CRM", "AI features", "an AI company": the product's AI, not the candidate's
@@ -202,7 +203,7 @@ def level(
     if skill_id in GENERIC_AI and start >= scan.title_end and PRODUCT_AI.match(scan.text[end : end + 24]):
         # only where the sentence speaks of the employer ("Our agency builds AI-powered sites"),
         # not of the work ("You will build LLM-powered features")
-        sentence = re.split(r"[.!?]\s", scan.text[line_start:start])[-1]
+        sentence = SENTENCE_SPLIT.split(scan.text[line_start:start])[-1]
         if (THEIRS.search(sentence) or (company and company in sentence)) and "you" not in sentence.lower():
             return MENTIONED
     return found
