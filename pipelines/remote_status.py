@@ -91,7 +91,8 @@ HYBRID_TEXT = Patterns([
      # two days per week", "in-office 4 days a week, Fridays from home", "home office possible one day a week"
      rf"\b{WORKPLACE}\b[^.;\n]{{0,40}}\b{DAYS} days?\b(?! (of|off|notice|onboarding))|\b{DAYS} days?\b[^.;\n]{{0,40}}\b{WORKPLACE}\b|"
      rf"\b(in|at) (the|our) (\w+ )?office (every|on) ({WEEKDAYS}|other week)|\bfrom home on {WEEKDAYS}|"
-     rf"\boffice {WEEKDAYS} (to|through|-|–) {WEEKDAYS}|\b{WEEKDAYS} from home\b"),
+     rf"\boffice {WEEKDAYS} (to|through|-|–) {WEEKDAYS}|\b{WEEKDAYS} from home\b|\b(work|working) from home days?\b|"
+     rf"\b(every|each) {WEEKDAYS}\b[^.;\n]{{0,30}}\bfrom home\b"),
     (("split", "part", "flexible"),
      r"\bsplit between (home|remote) and (the )?office\b|\bpart(ly|ially)? remote\b|\bflexible working from home\b"),
     (("tage", "teilweise"), rf"\b{DAYS} tage? (pro|die) woche im büro\b|\bteilweise remote\b"),

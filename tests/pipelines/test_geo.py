@@ -30,3 +30,22 @@ def test_places(location, countries, cities):
 
 def test_several_locations_give_several_codes():
     assert parse_locations(["Paris, France", "Lisbon", "Remote"]).countries == ["FR", "PT"]
+
+
+@pytest.mark.parametrize(
+    ("location", "countries", "cities"),
+    [
+        ("Cork, Ireland", ["IE"], ["Cork, IE"]),
+        ("Birmingham", ["GB"], ["Birmingham, GB"]),
+        ("Birmingham, AL", ["US"], ["Birmingham, US"]),
+        ("Paris, Texas", ["US"], ["Paris, US"]),
+        ("London, Ontario", ["CA"], ["London, CA"]),
+        ("Perth, Western Australia", ["AU"], ["Perth, AU"]),
+        ("Remote (US, Canada)", ["US", "CA"], []),
+        ("Mobile, AL", ["US"], []),
+    ],
+)
+def test_geonames_fallback(location, countries, cities):
+    places = parse_locations(location)
+    assert places.countries == countries
+    assert places.cities == cities

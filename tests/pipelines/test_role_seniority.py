@@ -56,3 +56,58 @@ def test_years_and_degree():
     assert degree("A BSc or MSc in Computer Science") == "bachelor"
     assert degree("PhD in Machine Learning") == "phd"
     assert degree("No degree needed") == "none"
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("AI Content Evaluator", "ai_data_annotator"),
+        ("Search Quality Rater", "ai_data_annotator"),
+        ("Applied ML Scientist", "data_scientist"),
+        ("Data Scientist, NLP", "data_scientist"),
+        ("Sales Engineer", "other_tech"),
+        ("Mechanical Engineer", "non_tech"),
+        ("Security Guard", "non_tech"),
+        ("AI Ethics Lead", "other_tech"),
+        ("AI Policy Manager", "non_tech"),
+        ("Head of AI", "llm_genai_engineer"),
+        ("Director of Product, AI", "ai_product_manager"),
+        ("Member of Technical Staff, Post-Training", "ai_research_scientist"),
+        ("Infrastructure Engineer, GPU Platform", "mlops_engineer"),
+        ("Senior Security Engineer, AI", "other_tech"),
+        ("Softwareentwickler Java (m/w/d)", "other_tech"),
+    ],
+)
+def test_role_from_harder_titles(title, role):
+    assert classify(title, "") == role
+
+
+def test_research_scientist_outside_ai():
+    assert classify("Research Scientist", "Plant breeding and field trials.", ai_skills=False) == "non_tech"
+    assert classify("Research Scientist", "Train language models.", ai_skills=True) == "ai_research_scientist"
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "asked"),
+    [
+        ("10+ years of experience, 3+ managing teams.", 3, "none"),
+        ("12+ years, 5+ leading teams.", 5, "none"),
+        ("10+ years selling enterprise SaaS.", 10, "none"),
+        ("Java or Kotlin, 3+ years.", 3, "none"),
+        ("We have been around for 5 years.", None, "none"),
+        ("0-2 years of experience. Any degree.", 0, "bachelor"),
+        ("PhD or MS with 3+ years.", 3, "master"),
+        ("No degree required.", None, "none"),
+        ("Scrum Master certification.", None, "none"),
+        ("PharmD and an active license.", None, "phd"),
+    ],
+)
+def test_years_and_degree_wording(text, years, asked):
+    assert min_years(text) == years
+    assert degree(text) == asked
+
+
+def test_titles_that_name_no_level():
+    assert seniority("Executive Assistant to the CEO", None) == "unknown"
+    assert seniority("Clinical Data Manager", None) == "unknown"
+    assert seniority("Member of Technical Staff", 5) == "senior"

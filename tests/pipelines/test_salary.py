@@ -61,3 +61,47 @@ def test_structured_salary_needs_currency_and_period():
         {"salary_min": 90000, "salary_max": None, "salary_currency": "usd", "salary_period": "year"}
     )
     assert (s["min"], s["max"], s["currency"]) == (90000.0, 90000.0, "USD")
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        ("$22/hr, overtime available.", "CA", (22.0, 22.0, "CAD", "hour")),
+        ("$45 - $52 per hour plus overtime.", "AU", (45.0, 52.0, "AUD", "hour")),
+        ("Salary: R25,000 - R32,000 per month.", "ZA", (25000.0, 32000.0, "ZAR", "month")),
+        ("22 000 - 28 000 PLN netto (B2B).", "PL", (22000.0, 28000.0, "PLN", "month")),
+        ("NOK 850,000 - 1,000,000.", "NO", (850000.0, 1000000.0, "NOK", "year")),
+        ("OTE $180,000 (50/50 split), base $90,000.", "US", (90000.0, 90000.0, "USD", "year")),
+        ("Salary £140,000-£170,000 plus bonus.", "GB", (140000.0, 170000.0, "GBP", "year")),
+        (
+            "Monthly base salary of S$9,000 to S$12,000, 13th month bonus.",
+            "SG",
+            (9000.0, 12000.0, "SGD", "month"),
+        ),
+        ("Salário: R$ 15.000 a R$ 19.000 por mês.", "BR", (15000.0, 19000.0, "BRL", "month")),
+        ("Gehalt: 55.000 - 65.000 € pro Jahr.", "DE", (55000.0, 65000.0, "EUR", "year")),
+        ("Remote, Philippines only. $3.50/hour.", "PH", (3.5, 3.5, "USD", "hour")),
+        (
+            "Starting salary £32,000, rising to £36,000. Lab five days a week.",
+            "GB",
+            (32000.0, 32000.0, "GBP", "year"),
+        ),
+    ],
+)
+def test_text_salaries_with_place(text, country, expected):
+    found = from_text(text, country)
+    assert (found["min"], found["max"], found["currency"], found["period"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bonus up to A$20,000 on targets.",
+        "We offer a $1,500 home office budget and 401(k) matching.",
+        "Relocation budget of CHF 10,000.",
+        "Look after 40 enterprise accounts.",
+        "Python, R 4.2 and SQL.",
+    ],
+)
+def test_figures_that_are_not_pay(text):
+    assert from_text(text, "ZA") is None

@@ -58,3 +58,64 @@ def test_offsets_and_requirement_levels(nlp):
     assert found["python"]["requirement"] == "required"
     assert found["docker"]["requirement"] == "preferred"
     assert found["langchain"]["requirement"] == "preferred"
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "present", "absent"),
+    [
+        ("Spark curiosity in every guest.", None, set(), {"spark"}),
+        ("Spark jobs in Scala.", None, {"spark", "scala"}, set()),
+        ("Work alongside our head Chef on the menu. Chef experience a plus.", None, set(), {"chef"}),
+        ("Manage the fleet with Chef and Terraform.", None, {"chef", "terraform"}, set()),
+        ("Build and operate puppets for the show.", None, set(), {"puppet"}),
+        ("Monthly salary PHP 35,000.", None, set(), {"php"}),
+        ("Laravel, PHP 8 and MySQL.", None, {"php", "laravel", "mysql"}, set()),
+        ("Acorn AI builds agents for insurers.", "Acorn AI", set(), {"artificial_intelligence"}),
+        ("Rust & Rye is hiring a line cook.", "Rust & Rye Kitchen", set(), {"rust"}),
+        ("Python, some Go.", None, {"python", "go"}, set()),
+        ("Go above and beyond for our clients.", None, set(), {"go"}),
+        ("Write firmware in C for ARM microcontrollers.", None, {"c"}, set()),
+        ("Analyse claims data in R (tidyverse).", None, {"r", "tidyverse"}, set()),
+        ("Salário: R$ 15.000 por mês.", None, set(), {"r"}),
+        ("Port the model to Julia; you know Julia, Python and MPI.", None, {"julia", "python", "mpi"}, set()),
+        ("Julia Roberts fans welcome.", None, set(), {"julia"}),
+        (
+            "Maintains a clean workspace; email reports from Thailand and Dubai.",
+            None,
+            set(),
+            {"artificial_intelligence"},
+        ),
+        ("Jest and Cypress tests.", None, {"jest", "cypress"}, set()),
+        ("Tell a jest or two.", None, set(), {"jest"}),
+        ("Deep experience with voice assistant design.", None, {"voice_ai"}, set()),
+    ],
+)
+def test_context_rules_with_company(nlp, text, company, present, absent):
+    [out] = extract_many([{"id": 1, "company": company, "description": text}], nlp=nlp)
+    found = {s["skill_id"] for s in out["skills"]}
+    assert present <= found, found
+    assert not (absent & found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "level"),
+    [
+        ("No machine learning required for this role.", "machine_learning", "mentioned"),
+        ("Our agency builds AI-powered websites.", "artificial_intelligence", "mentioned"),
+        ("You will build LLM-powered features.", "llm", "required"),
+        ("Strong Excel, SAP a plus.", "excel", "required"),
+        ("Strong Excel, SAP a plus.", "sap_erp", None),
+        ("Kubernetes, Docker and Terraform are a plus.", "kubernetes", "preferred"),
+    ],
+)
+def test_levels_by_sentence(nlp, text, skill, level):
+    found, _ = skills(nlp, text)
+    if level is None:
+        assert skill not in found  # "SAP" alone names no SAP product in the taxonomy
+    else:
+        assert found[skill]["requirement"] == level
+
+
+def test_negated_ai_skill_is_no_ai_involvement(nlp):
+    _, out = skills(nlp, "Analyse usage with SQL. No machine learning required.", title="Data Analyst")
+    assert out["ai_involvement"] == "none"
