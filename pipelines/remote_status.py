@@ -29,13 +29,19 @@ class Patterns:
     expression runs only on text that holds one of its words. One big alternation would be tried
     at every character of the text; most groups are skipped outright."""
 
-    def __init__(self, groups: list[tuple[tuple[str, ...], str]]):
+    def __init__(self, groups: list[tuple[tuple[str, ...] | re.Pattern, str]]):
         self.groups = [(guards, re.compile(pattern, re.I)) for guards, pattern in groups]
+
+    @staticmethod
+    def _guarded(guards: tuple[str, ...] | re.Pattern, lower: str) -> bool:
+        if isinstance(guards, re.Pattern):
+            return guards.search(lower) is not None
+        return any(g in lower for g in guards)
 
     def search(self, text: str, lower: str | None = None) -> re.Match | None:
         lower = text.lower() if lower is None else lower
         for guards, pattern in self.groups:
-            if any(g in lower for g in guards):
+            if self._guarded(guards, lower):
                 match = pattern.search(text)
                 if match:
                     return match
@@ -44,7 +50,7 @@ class Patterns:
     def sub(self, replacement: str, text: str) -> str:
         lower = text.lower()
         for guards, pattern in self.groups:
-            if any(g in lower for g in guards):
+            if self._guarded(guards, lower):
                 text = pattern.sub(replacement, text)
         return text
 
@@ -82,7 +88,8 @@ HYBRID_TEXT = Patterns([
     (("hybrid", "brid", "ibrido"),
      r"\bhybrid\b(?![- ](search|cloud|retrieval|apps?|mobile|architectures?|infrastructure|environments?|models?|"
      r"modell?ing|approach|vehicles?|integration|solutions?|ranking|recommend\w*|rag))|\bh[íi]brid[oa]\b|\bhybride\b|\bibrido\b"),
-    (("day",),
+    # a count of one to four days, or a weekday: the slow window patterns run only then
+    (re.compile(r"\b([1-4]|one|two|three|four) (days?|times?)\b|(mon|tues|wednes|thurs|fri)days?\b|from home days?"),
      rf"\b{DAYS}( days?| times?)( (a|per|each) week)? (in|at|from) (the|our|an?) (office|hub|studio|campus)\b|"
      rf"\b{DAYS} days (in[- ]office|on[- ]?site)\b|\b(office|on[- ]?site)( \w+){{0,2}} {DAYS} days (a|per|each) week\b|"
      rf"\b(in the office|on[- ]?site|in[- ]office) on {WEEKDAYS}\b|\b{WEEKDAYS},? {WEEKDAYS},? (and|&) {WEEKDAYS} in the office\b|"

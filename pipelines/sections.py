@@ -70,6 +70,12 @@ DUTY_VERBS = (
     "provide", "monitor", "coordinate", "answer", "sell", "document", "plan", "train",
 )  # fmt: skip
 register_cues("section", substrings=HEADING_CUES, words=DUTY_VERBS)
+# every alternative of PREFERRED_LINE holds one of these
+register_cues(
+    "preferred_line",
+    substrings=("nice", "plus", "bonus", "preferred", "ideally", "advantage", "would be", "good to have", "desirable",
+                "not required"),
+)  # fmt: skip
 ANY_HEADING = re.compile(
     "|".join(p.pattern for p in (PREFERRED_HEADING, MENTIONED_HEADING, REQUIRED_HEADING)), re.I
 )
@@ -94,7 +100,11 @@ def heading_level(line: str) -> str | None:
 
 
 def line_levels(
-    text: str, title_end: int = 0, lines: list[str] | None = None, cued: set[int] | None = None
+    text: str,
+    title_end: int = 0,
+    lines: list[str] | None = None,
+    cued: set[int] | None = None,
+    preferred_cued: set[int] | None = None,
 ) -> list[tuple[int, str]]:
     """(start offset, level) for every line; a skill's level is that of its line. ``cued``: the
     indexes of the lines that hold a heading cue (from the scan); None reads every line."""
@@ -122,7 +132,8 @@ def line_levels(
         if has_headings and not seen_heading and cued_line and DUTY_LINE.search(line):
             level = REQUIRED
         levels.append((start, level))
-        if level == REQUIRED and cued_line and PREFERRED_LINE.search(line):
+        may_prefer = preferred_cued is None or index in preferred_cued
+        if level == REQUIRED and may_prefer and PREFERRED_LINE.search(line):
             # "a plus" makes its own sentence preferred, not the whole paragraph around it.
             segments, at = [], 0
             for sentence in SENTENCE_END.split(line):
@@ -154,7 +165,13 @@ def level_at(sections: tuple[list[int], list[str]], char: int) -> str:
 def make_sections(nlp: Language, name: str):
     def sections(doc: Doc) -> Doc:
         scan = doc._.scan
-        pairs = line_levels(scan.text, scan.title_end, scan.lines, set(scan.cue_lines.get("section", ())))
+        pairs = line_levels(
+            scan.text,
+            scan.title_end,
+            scan.lines,
+            set(scan.cue_lines.get("section", ())),
+            set(scan.cue_lines.get("preferred_line", ())),
+        )
         doc._.sections = ([s for s, _ in pairs], [lvl for _, lvl in pairs])
         return doc
 
