@@ -25,6 +25,9 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+eval: $(STAMP)
+	$(BIN)/jobmarket evaluate
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extract_throughput.py
 	$(BIN)/python benchmarks/crawl_throughput.py

@@ -2,6 +2,7 @@
 bare tokenizer over the same texts.
 
     python benchmarks/extract_throughput.py [--postings 50000] [--words 400]
+    python benchmarks/extract_throughput.py --samples ../shared/samples   # real descriptions
 
 The corpus is seeded, so runs are comparable across machines. Each posting is HTML of about
 400 words in the shape boards send: a title, an intro, headed sections of bullets (duties,
@@ -10,6 +11,10 @@ templates filled with skills from the taxonomy, places, figures and a vocabulary
 generated words, so that the vocabulary grows as real postings' does: spaCy's tokenizer caches
 what it has seen, and a corpus of a few hundred repeated sentences would flatter it (the demo
 corpus gives it 1.8M words/s; real postings about 0.1-0.2M).
+
+``--samples DIR`` times real descriptions instead: the description fields of the API responses
+kept in DIR (the reference samples beside the checkout; read, never copied), cycled to
+``--postings``. spaCy's tokenizer is much slower on real text than on the seeded corpus.
 
 Both sides get the same plain texts (the HTML already converted); the extraction is timed
 from the records, HTML conversion included. Peak memory is the process's maximum RSS after
@@ -152,14 +157,57 @@ def make_corpus(n: int, target_words: int, seed: int = SEED) -> list[dict]:
     return records
 
 
+def sample_corpus(directory: str, n: int) -> list[dict]:
+    """Postings from the description fields of real API responses under ``directory``."""
+    import json
+    from pathlib import Path
+
+    found: list[str] = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in DESCRIPTION_KEYS and isinstance(value, str) and len(value.split()) > 100:
+                    found.append(value)
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for path in sorted(Path(directory).rglob("*.json*")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for chunk in text.splitlines() if path.suffix == ".jsonl" else [text]:
+            try:
+                walk(json.loads(chunk))
+            except ValueError:
+                continue
+    if not found:
+        raise SystemExit(f"no descriptions found under {directory}")
+    return [{"id": i, "title": "Engineer", "description": found[i % len(found)]} for i in range(n)]
+
+
+DESCRIPTION_KEYS = {
+    "description",
+    "content",
+    "descriptionHtml",
+    "description_html",
+    "descriptionPlain",
+    "text",
+}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--postings", type=int, default=50_000)
     parser.add_argument("--words", type=int, default=400, help="target words per posting")
+    parser.add_argument("--samples", help="a folder of real API responses to take descriptions from")
     args = parser.parse_args()
 
     started = time.perf_counter()
-    records = make_corpus(args.postings, args.words)
+    records = (
+        sample_corpus(args.samples, args.postings) if args.samples else make_corpus(args.postings, args.words)
+    )
     texts = [posting_text(r)[0] for r in records]
     words = sum(len(t.split()) for t in texts)
     print(f"corpus: {len(records):,} postings, {words:,} words ({words / len(records):.0f} per posting), "
