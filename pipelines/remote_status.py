@@ -122,7 +122,8 @@ LOCATION_ONSITE = re.compile(r"\bon[- ]?site\b|\bin[- ]office\b", re.I)
 # Every pattern above holds one of these, so only the lines that hold one need reading.
 register_cues(
     "remote",
-    substrings=("remote", "hybrid", "office", "on-site", "onsite", "on site", "in-person", "in person", "field",
+    substrings=("remote", "hybrid", "office", "on-site", "onsite", "on site", "in-person", "in person", "field-",
+                "field based", "in the field", "field role", "field work", "field position", "field job",
                 "home", "anywhere", "distributed", "telecommut", "work from", "located", "reside", "candidate",
                 "applicant", "authorized to work", "authorised to work", "eligible to work", "büro", "monday", "tuesday",
                 "wednesday", "thursday", "friday", "teilweise", "brido", "brida", "hybride", "depot", "plant", "télétravail", "jours", "travel",
@@ -134,8 +135,10 @@ register_cues(
 RESTRICTION = re.compile(
     r"(?i:\b(?:remote|remotely|candidates?|applicants?|hires?|based|located|reside|residing|resident|live|living|anywhere|"
     r"authori[sz]ed to work|eligible to work|work from)\b[^.;\n]{0,30}?\b(?:in|within|from)\s+(?:the\s+)?)"
-    r"(?P<place>(?![A-Z][\w.]* time ?zones?)[A-Z][\w.]*(?:[ -][A-Z][\w.]*)*(?:(?:,\s*|\s+(?:or|and|&)\s+|\s*/\s*|\s*\(\s*)(?:the\s+)?[A-Z][\w.]*(?:[ -][A-Z][\w.]*)*){0,8})"
+    r"(?P<place>[A-Z][^.;:\n]{0,80})"
 )
+# The place list ends at the first word that is neither capitalised nor a joiner ("US or Canada only").
+PLACE_WORD = re.compile(r"[A-Z][\w.]*|or|and|the|&|/|,|\(|\)|-")
 PLACE_IN_BRACKETS = re.compile(r"(?i:\bremote)\s*\((?P<place>[A-Z][^()\n]{1,60})\)")
 ONLY = re.compile(
     r"\b(?P<place>U\.?S\.?A?\.?|UK|EU|Canada|[A-Z][a-z]+)[- ](?:only|based)\b(?! (?:company|team|startup|firm|business))"
@@ -147,10 +150,26 @@ def remote_countries_in(text: str) -> list[str]:
     found: list[str] = []
     for pattern in (RESTRICTION, ONLY, PLACE_IN_BRACKETS):
         for match in pattern.finditer(text):
-            for code in geo.parse_locations(match.group("place")).countries:
+            place = match.group("place")
+            if pattern is RESTRICTION:
+                place = place_list(place)
+            for code in geo.parse_locations(place).countries if place else ():
                 if code not in found:
                     found.append(code)
     return found
+
+
+def place_list(text: str) -> str:
+    """The leading run of place names and joiners: "US or Canada" of "US or Canada only"; nothing
+    for "US time zones" (a time zone is not a country)."""
+    kept = []
+    for word in re.findall(r"[\w.]+|[^\w\s]", text):
+        if not PLACE_WORD.fullmatch(word):
+            if word.lower() in {"time", "timezone", "timezones"}:
+                return ""
+            break
+        kept.append(word)
+    return " ".join(kept).replace(" ,", ",")
 
 
 def _evidence(pattern: re.Pattern | Patterns, text: str) -> str | None:

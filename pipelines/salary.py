@@ -128,11 +128,15 @@ NO_SALARY = re.compile(r"\b(doe|competitive|negotiable|depending on experience|c
 register_cues(
     "salary",
     substrings=("$", "€", "£", "₹", "¥", "₩", "₦", "₪", "₱", "฿", "₺", "₫", "৳", "₴", "₸", "₵", "zł", "per month",
-                "per hour", "per year", "per annum", "per day", "monthly", "hourly", "lakh", "lac", "lpa", "u.s. dollar", "euro"),
-    words=("usd", "cad", "aud", "nzd", "sgd", "hkd", "brl", "mxn", "eur", "gbp", "inr", "rs", "chf", "sek", "nok",
-           "dkk", "pln", "czk", "jpy", "krw", "zar", "kes", "ksh", "ngn", "ils", "php", "idr", "rp", "myr", "rm", "thb", "cny",
-           "rmb", "ron", "huf", "aed", "sar", "qar", "egp", "ghs", "vnd", "pkr", "bdt", "lkr", "uah", "ars", "clp", "cop",
-           "twd", "kzt", "mad", "r"),
+                "per hour", "per year", "per annum", "per day", "monthly", "hourly", "lakh", "lac", "lpa",
+                "u.s. dollar", "euro", "salary", "salaries", "pay", "wage", "compensation", "remuneration", "ctc",
+                "gehalt", "vergütung", "salário", "sueldo", "salaire"),
+    # Two-letter codes that hide inside words ("rs" in "years", "ron" in "strong") are left out:
+    # a line that states pay in them names it ("Salary", "CTC", "per month") as well.
+    words=("usd", "cad", "aud", "nzd", "sgd", "hkd", "brl", "mxn", "eur", "gbp", "inr", "chf", "sek", "nok", "dkk",
+           "pln", "czk", "jpy", "krw", "zar", "kes", "ksh", "ngn", "ils", "php", "idr", "myr", "thb", "cny", "rmb",
+           "huf", "aed", "sar", "qar", "egp", "ghs", "vnd", "pkr", "bdt", "lkr", "uah", "clp", "cop", "twd", "kzt",
+           "mad"),
 )  # fmt: skip
 
 

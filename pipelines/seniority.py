@@ -90,9 +90,9 @@ register_cues("years", substrings=("year", "yrs", "yr"))
 register_cues(
     "degree",
     substrings=("bachelor", "master", "ph.d", "phd", "ph. d", "doctor", "degree", "b.sc", "m.sc", "b.s.", "m.s.",
-                "b.a.", "undergraduate", "graduate"),
-    words=("bsc", "msc", "mba", "bs", "ms", "beng", "meng", "btech", "mtech", "bcom", "bsn", "bba", "bca", "llb",
-           "pharmd"),
+                "b.a.", "undergraduate", "graduate", "ms in", "bs in", "ba in", "ms/", "bs/", "ms or", "bs or", "ms,",
+                "bs,", "ms with", "bs with"),
+    words=("bsc", "msc", "mba", "beng", "meng", "btech", "mtech", "bcom", "bsn", "bba", "bca", "llb", "pharmd"),
 )  # fmt: skip
 
 
