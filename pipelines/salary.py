@@ -189,6 +189,8 @@ def amount_size(match: re.Match) -> float:
 
 
 def period_by_plausibility(low: float, high: float, currency: str) -> str | None:
+    # The rate only sizes the figure; the table's last date (today is clamped to it) keeps the
+    # choice the same on every run with one version of the bundled ECB table.
     rate = fx_to_usd(1.0, currency, date.today()) if currency != "USD" else (1.0, None)
     if rate is None:
         return None

@@ -70,9 +70,6 @@ class Scan:
             out.append(self.lines[index])
         return "\n".join(out)
 
-    def body(self) -> str:
-        return self.text[self.title_end :]
-
 
 def _lower_same_length(text: str) -> str:
     lower = text.lower()
