@@ -29,7 +29,7 @@ from pipelines.skills import component as skill_component  # noqa: F401
 from pipelines.skills import load_taxonomy, taxonomy_version
 from pipelines.text import html_to_text
 
-REMOTE_ONLY_SOURCES = {"remoteok", "remotive", "jobicy", "himalayas", "weworkremotely"}
+REMOTE_ONLY_SOURCES = {"remoteok", "remotive", "jobicy", "himalayas"}
 
 
 def version() -> str:

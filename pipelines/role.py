@@ -132,10 +132,11 @@ register_cues("role_hint", substrings=("llm", "rag", "agent", "generative", "mac
 register_cues(
     "governance",
     substrings=("ethic", "governance", "audit", "compliance", "policy", "risk", "assurance", "responsible ai",
-                "ai act", "trust"),
+                "ai act", "trust", "red team"),
 )  # fmt: skip
 
 
+ENGINEER = re.compile(r"\bengineer", re.I)
 POLICY_OR_LEGAL = re.compile(r"\b(policy|legal|counsel|lawyer|attorney|solicitor|public affairs)\b", re.I)
 GOVERNANCE_TITLE = re.compile(
     r"\b(ethic\w*|policy|compliance|risk|audit\w*|governance|trust|safety|legal|privacy|regulat\w*|assurance)\b",
@@ -151,11 +152,7 @@ def classify_title(title: str) -> str | None:
         return "other_tech"  # AI ethics, audit and governance roles review the technology itself
     override = NON_TECH_OVERRIDE.search(title)
     # "Sales Engineer" and "Customer Success Engineer" are technical roles; "Mechanical Engineer" is not
-    if (
-        override
-        and re.search(r"\bengineer", title, re.I)
-        and not override.group().lower().endswith("engineer")
-    ):
+    if override and ENGINEER.search(title) and not override.group().lower().endswith("engineer"):
         override = None
     if TECH_TITLE.search(title) and not override:
         return "other_tech"
@@ -180,7 +177,7 @@ def classify(title: str, description: str, ai_skills: bool = True) -> str:
         and not ai_skills
         and not re.search(rf"\b{AI_WORD}\b", title or "", re.I)
     ):
-        return "other_tech" if re.search(r"\bengineer", title or "", re.I) else "non_tech"
+        return "other_tech" if ENGINEER.search(title or "") else "non_tech"
     if role and role != "other_tech":
         return role
     if role == "other_tech":

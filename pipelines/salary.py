@@ -181,6 +181,12 @@ LEAD_PERIOD_RE = re.compile(
 TYPICAL_ANNUAL_USD = (8_000, 1_000_000)
 
 
+def period_of(match: re.Match) -> str | None:
+    """The period a PERIOD_RE or LEAD_PERIOD_RE match names ("/hr" -> hour, "p.a." -> year)."""
+    word = (match.groupdict().get("p") or match.group("q")).lower()
+    return PERIOD_WORDS.get(word, PERIOD_WORDS.get(word.rstrip(".")))
+
+
 def amount_size(match: re.Match) -> float:
     try:
         return parse_amount(match.group("low"), match.group("low_k"))
@@ -250,23 +256,13 @@ def from_text(text: str, country: str | None = None) -> dict[str, Any] | None:
             high = parse_amount(match.group("high"), match.group("high_k")) if ranged else low
             if low <= 0 or high <= 0 or low > high:
                 continue
-            if (
-                low < 10
-                and not suffix_lakh
-                and not (
-                    period_match
-                    and PERIOD_WORDS.get(
-                        (period_match.groupdict().get("p") or period_match.group("q") or "").lower()
-                    )
-                    == "hour"
-                )
-            ):
+            stated_period = period_of(period_match) if period_match else None
+            if low < 10 and not suffix_lakh and stated_period != "hour":
                 continue  # "$5 off", "3 days": not pay; "$3.50/hour" is
             if suffix_lakh:
                 period = "year"
-            elif period_match:
-                word = (period_match.groupdict().get("p") or period_match.group("q")).lower()
-                period = PERIOD_WORDS.get(word, PERIOD_WORDS.get(word.rstrip(".")))
+            elif stated_period:
+                period = stated_period
             else:
                 period = period_by_plausibility(low, high, currency) or period_by_size(low, currency)
             return {"min": low, "max": high, "currency": currency, "period": period, "from": "text"}

@@ -7,9 +7,9 @@ the context rules; cues mark the lines a field's own rules need to read, so that
 re-scans the whole posting with its regular expressions: the remote rules read the lines that
 mention remote, office or home, the salary rules the lines with a currency, and so on.
 
-This is why extraction runs faster than spaCy's own tokenizer over the same text (see
-benchmarks/extract_throughput.py): the text is lower-cased and scanned once, in C, and the
-Python that follows only touches the hits and the few lines they stand in.
+The text is lower-cased and scanned once, in C; the Python that follows only touches the hits
+and the few lines they stand in (speed against spaCy's tokenizer: benchmarks/extract_throughput.py
+and the README).
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def _lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def inflect(form: str, keep_case: bool = False) -> str | None:
+def inflect(form: str) -> str | None:
     """The other number of a form of two or more words whose last word is plain letters and five
     or more long. One-word forms are left alone: their other number is often a verb ("prototype"
     beside "prototypes", "excels" beside "Excel")."""
@@ -100,12 +100,7 @@ class Scanner:
         cues = CUES if cues is None else cues
         entries: dict[str, list] = {}
         for skill in skills.values():
-            written: dict[str, list[str]] = {}
-            for form in [skill.name, *skill.aliases]:
-                form = form.strip()
-                if form:
-                    written.setdefault(form.lower(), []).append(form)
-            for lower, forms in written.items():
+            for lower, forms in skill.written_forms.items():
                 slot = entries.setdefault(lower, [None, []])
                 if slot[0] is not None and slot[0].skill.skill_id != skill.skill_id:
                     raise ValueError(
@@ -118,7 +113,7 @@ class Scanner:
             variant = inflect(lower)
             if variant and variant not in entries:
                 form = slot[0]
-                written_variants = tuple(inflect(w, keep_case=True) or w for w in form.written)
+                written_variants = tuple(inflect(w) or w for w in form.written)
                 entries[variant] = [Form(form.skill, written_variants, form.alnum_start, True), []]
         for kind, words in cues.items():
             for word, whole in words:

@@ -22,14 +22,19 @@ class Skill:
     context_rule: str | None
 
     @property
+    def written_forms(self) -> dict[str, list[str]]:
+        """Each lower-cased surface form (name first, then aliases) with the spellings the
+        taxonomy writes for it: the case rules compare a hit against those."""
+        forms: dict[str, list[str]] = {}
+        for form in (self.name, *self.aliases):
+            form = form.strip()
+            if form:
+                forms.setdefault(form.lower(), []).append(form)
+        return forms
+
+    @property
     def surface_forms(self) -> list[str]:
-        forms = [self.name, *self.aliases]
-        seen: list[str] = []
-        for form in forms:
-            form = form.strip().lower()
-            if form and form not in seen:
-                seen.append(form)
-        return seen
+        return list(self.written_forms)
 
 
 @lru_cache(maxsize=4)
