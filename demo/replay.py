@@ -7,7 +7,8 @@ string is the file name, ``index`` when there is none:
     -> <root>/v0/postings/acme/limit=100&mode=json&skip=0.json
 
 ``<root>/robots.txt`` is served when present, and so is any other file under its own path
-(``/careers/sitemap.xml``, ``/careers/jobs/42.html``: career pages for the JSON-LD spider), with
+(``/careers/sitemap.xml``, ``/careers/jobs/42.html``: career pages for the JSON-LD spider;
+``/remote-jobs.rss``: an RSS feed), with
 the content type of its extension. Anything else is a 404, as a real API would give for an
 unknown board. The server binds to 127.0.0.1 only.
 """
@@ -18,6 +19,8 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
+
+STATIC_TYPES = {".xml": "application/xml", ".rss": "application/rss+xml", ".html": "text/html; charset=utf-8"}
 
 
 def response_file(root: Path, path: str, query: str) -> Path:
@@ -41,11 +44,8 @@ class ReplayServer:
                 static = root_dir / unquote(parts.path).lstrip("/")
                 if parts.path == "/robots.txt":
                     target, content_type = root_dir / "robots.txt", "text/plain"
-                elif not parts.query and static.suffix in (".xml", ".html") and static.is_file():
-                    target = static
-                    content_type = (
-                        "application/xml" if static.suffix == ".xml" else "text/html; charset=utf-8"
-                    )
+                elif not parts.query and static.suffix in STATIC_TYPES and static.is_file():
+                    target, content_type = static, STATIC_TYPES[static.suffix]
                 else:
                     target = response_file(root_dir, parts.path, parts.query)
                     content_type = "application/json; charset=utf-8"

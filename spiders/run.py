@@ -15,7 +15,7 @@ from typing import Any
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # The modules of spiders/ that are not spiders; every other file stem is a spider's name.
-NOT_SPIDERS = {"__init__", "settings", "items", "extensions", "run", "middlewares"}
+NOT_SPIDERS = {"__init__", "settings", "items", "extensions", "run", "middlewares", "replay"}
 
 
 def spider_names() -> list[str]:

@@ -31,6 +31,8 @@ STAGING = [
     "stg_themuse__postings",
     "stg_hn_whoishiring__postings",
     "stg_jsonld__postings",
+    "stg_remotejobsorg__postings",
+    "stg_weworkremotely__postings",
     "stg_job_postings",  # last: the union of the per-source views
 ]
 CORE = ["source_postings", "posting_sources", "postings", "posting_skills", "skills"]

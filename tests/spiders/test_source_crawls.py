@@ -17,6 +17,8 @@ RUNS = {  # boards, spider arguments
     "workable": (["acme"], None),
     "himalayas": (None, {"page_size": 2}),
     "themuse": (None, None),
+    "remotejobsorg": (None, {"categories": "data-science", "page_size": 2}),
+    "weworkremotely": (None, None),
 }
 
 
@@ -35,6 +37,8 @@ def crawled(api_server, tmp_path_factory):
     ("workable", 2, 1, 2),
     ("himalayas", 3, 0, 3),  # robots.txt, the first page, the cursor's page
     ("themuse", 3, 0, 3),  # robots.txt, pages 0 and 1 of page_count 2
+    ("remotejobsorg", 3, 0, 3),  # robots.txt, a full page 1, a short page 2
+    ("weworkremotely", 2, 1, 2),  # robots.txt, the feed (one item has no title)
 ])  # fmt: skip
 def test_crawl_lands_every_fixture_posting(crawled, name, n_items, n_quarantined, n_requests):
     raw, results = crawled

@@ -28,6 +28,10 @@ with unioned as (
     select * from stg_hn_whoishiring__postings
     union all by name
     select * from stg_jsonld__postings
+    union all by name
+    select * from stg_remotejobsorg__postings
+    union all by name
+    select * from stg_weworkremotely__postings
 ),
 
 final as (
