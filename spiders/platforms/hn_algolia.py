@@ -23,6 +23,7 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 
+from pipelines.positions import header_parts
 from spiders.items import JobPosting
 from spiders.platforms.base import JobBoardApiSpider, to_utc_iso, utc_now
 
@@ -70,24 +71,48 @@ def month_bounds(label: str) -> tuple[int, int]:
     return int(start.timestamp()), int(end.timestamp())
 
 
+def thread_start(month: str | None) -> str | None:
+    """The first instant of a thread's month: the date of a comment whose own time is not known
+    (copies of threads that kept only the text); a thread's comments come in its month."""
+    if not month or not MONTH.match(month):
+        return None
+    return datetime.fromtimestamp(month_bounds(month)[0], UTC).isoformat(timespec="seconds")
+
+
+LINE_BREAK = re.compile(r"<(?:p|br|div|li|pre|h\d)\b[^>]*>", re.I)
+
+
 def first_line(html: str) -> str:
-    text = unescape(TAG.sub("\n", re.sub(r"<p>", "\n", html, flags=re.I)))
+    """The comment's first line: paragraphs and breaks end it, inline tags (a link) do not."""
+    text = unescape(TAG.sub("", LINE_BREAK.sub("\n", html)))
     return next((line.strip() for line in text.splitlines() if line.strip()), "")
+
+
+BRACKETS = re.compile(r"\s*[(\[][^)\]]*[)\]]?")
+URL = re.compile(r"^(https?://|www\.)|\.(com|io|co|ai|org|net|me|fi|de)(/\S*)?$", re.I)
+PLACE_JOINERS = re.compile(r"\bor\b|/|;|&|\band\b", re.I)
+
+
+def company_name(part: str) -> str:
+    """The employer as a header names it, without a bracketed URL or batch ("Zesty (YC W14)")."""
+    name = BRACKETS.sub("", part).strip(" -:,")
+    return name if name and not URL.search(name) else part.strip()
 
 
 def read_header(line: str) -> dict[str, Any]:
     """The parts of ``Company | Role | Location | ...`` by what each looks like."""
-    parts = [p.strip() for p in re.split(r"\s+\|\s+|\s*\|\s*", line) if p.strip()]
-    company = parts[0] if parts else ""
+    parts = header_parts(line)
+    company = company_name(parts[0]) if parts else ""
     role, places, workplace, pay, employment = None, [], None, [], None
     for part in parts[1:]:
         if WORKPLACE_WORDS.search(part) and workplace is None and len(part) < 60:
             workplace = part
-            # "London or Remote (EU)": the places beside the workplace word
+            # "London or Remote (EU)": the places beside the workplace word; "San Francisco, CA /
+            # Remote" keeps its state beside its city
             rest = re.sub(r"[()]", " ", WORKPLACE_WORDS.sub(" ", part))
-            for place in re.split(r"\bor\b|/|,|;", rest):
-                place = " ".join(place.split()).strip(" -")
-                if place and not ROLE_WORDS.search(place) and not EMPLOYMENT.fullmatch(place):
+            for place in PLACE_JOINERS.split(rest):
+                place = " ".join(place.split()).strip(" -,")
+                if place and not ROLE_WORDS.search(place) and not EMPLOYMENT.search(place):
                     places.append(place)
         elif PAY.search(part):
             pay.append(part)
@@ -95,7 +120,7 @@ def read_header(line: str) -> dict[str, Any]:
             role = part
         elif EMPLOYMENT.fullmatch(part.strip()) or (EMPLOYMENT.search(part) and len(part) < 25):
             employment = part
-        elif not part.lower().startswith(("http", "www.")):
+        elif not URL.search(part) and not re.search(r"\bvisa\b|relocat", part, re.I):
             places.append(part)
     return {"company": company, "role": role, "places": places, "workplace": workplace, "pay": pay,
             "employment": employment}  # fmt: skip
@@ -190,7 +215,10 @@ class WhoIsHiringSpider(JobBoardApiSpider):
         text = record["text"]
         line = first_line(text)
         header = read_header(line)
+        # no role in the header: the first line stands as the title, and the extractor reads the
+        # positions from the text ("We are looking for a C++ engineer")
         title = header["role"] or line[:140]
+        posted = record.get("created_at") or record.get("created_at_i")
         return JobPosting(
             source=self.name,
             source_id=str(record["id"]),
@@ -199,8 +227,8 @@ class WhoIsHiringSpider(JobBoardApiSpider):
             company=header["company"][:200] or None,
             description_html=text,
             locations_raw=header["places"],
-            date_posted=to_utc_iso(record.get("created_at") or record.get("created_at_i")),
-            date_posted_raw=record.get("created_at") or record.get("created_at_i"),
+            date_posted=to_utc_iso(posted) if posted else thread_start(record.get("thread_month")),
+            date_posted_raw=posted or record.get("thread_month"),
             employment_type=header["employment"],
             workplace_type_raw=header["workplace"],
             workplace_type=workplace_of(header["workplace"]),

@@ -65,7 +65,7 @@ def test_thread_comments_become_postings():
     assert (
         "children" not in acme.record and acme.record["thread_month"] == "2019-01"
     )  # replies are not the ad
-    assert nimbus.company == "Nimbus (YC W18)" and nimbus.title == "Backend Engineer, Data Engineer"
+    assert nimbus.company == "Nimbus" and nimbus.title == "Backend Engineer, Data Engineer"
     assert (
         nimbus.workplace_type == "remote"
         and nimbus.locations_raw == ["US"]
