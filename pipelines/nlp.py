@@ -14,6 +14,7 @@ shows them."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -23,7 +24,17 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 # Importing the component modules registers their factories and their scan cues.
-from pipelines import EXTRACTOR_VERSION, extensions, geo, remote_status, role, salary, sections, seniority  # noqa: F401
+from pipelines import (  # noqa: F401
+    EXTRACTOR_VERSION,
+    extensions,
+    geo,
+    positions,
+    remote_status,
+    role,
+    salary,
+    sections,
+    seniority,
+)
 from pipelines.scan import Scanner
 from pipelines.skills import component as skill_component  # noqa: F401
 from pipelines.skills import load_taxonomy, taxonomy_version
@@ -111,8 +122,31 @@ def posting_text(record: dict[str, Any]) -> tuple[str, int]:
     return head + body, len(head)
 
 
-def _places(record: dict[str, Any], status: str, text_countries: list[str]) -> dict[str, Any]:
+def header_places(header: str | None) -> list[str]:
+    """The segments of a header line ("Acme | Berlin, Germany | ONSITE") that may be places: not
+    the ones that name a position."""
+    if not header:
+        return []
+    return [
+        " ".join(NOT_PLACE_WORDS.sub(" ", p).split())
+        for p in positions.header_parts(header)
+        if not positions.JOB_WORD.search(p)
+    ]
+
+
+# Header words that say how, not where ("Perm, full-time" is not Perm in Russia).
+NOT_PLACE_WORDS = re.compile(
+    r"\b(?:full[- ]?time|part[- ]?time|perm(?:anent)?|contract(?:or)?s?|freelance|visas?|h-?1b|relocation|"
+    r"sponsorship|interns?(?:hips?)?|equity|salary|multiple (?:roles|positions|openings))\b",
+    re.I,
+)
+
+
+def _places(
+    record: dict[str, Any], status: str, text_countries: list[str], header: str | None
+) -> dict[str, Any]:
     locations = record.get("locations") or ([record["location"]] if record.get("location") else [])
+    locations = [*locations, *(p for p in header_places(header) if p not in locations)]
     places = geo.parse_locations(locations)
     countries = list(places.countries)
     for hint in record.get("country_hints") or []:
@@ -159,9 +193,15 @@ def extract_many(
         out["skills"] = result["skills"]
         out["remote_status"] = result["remote_status"]
         out["remote_evidence"] = result["remote_evidence"]
-        out.update(_places(record, result["remote_status"], result["remote_text_countries"]))
+        out.update(
+            _places(
+                record, result["remote_status"], result["remote_text_countries"], result.get("header_line")
+            )
+        )
         for key in (
+            "title",
             "role",
+            "roles",
             "ai_governance",
             "is_tech",
             "ai_involvement",

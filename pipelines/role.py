@@ -11,7 +11,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipelines import extensions  # noqa: F401
+from pipelines import extensions, positions  # noqa: F401
 from pipelines.scan import register_cues
 
 AI_ROLES = (
@@ -196,12 +196,24 @@ def classify(title: str, description: str, ai_skills: bool = True) -> str:
 def make_role(nlp: Language, name: str):
     def role_component(doc: Doc) -> Doc:
         posting = doc._.posting or {}
-        title = posting.get("title") or ""
         scan = doc._.scan
         result = doc._.result
+        body = scan.text[scan.title_end :]
+        given = (posting.get("title") or "").strip()
+        # A title read from the text's own first line (a Hacker News header) is one candidate among
+        # the positions the header and the text name; a board's title is the position.
+        header_title = bool(given) and given in body.split("\n", 1)[0]
+        found = positions.positions(given, body, header_title)
+        named = [p for p in found if positions.is_position(p)]
+        title = named[0] if named else given
         ai_skills = any(s["is_ai"] for s in result.get("skills", []))
-        role = classify(title, scan.cued_text("role_hint", body_only=True, limit=3000), ai_skills)
+        hints = scan.cued_text("role_hint", body_only=True, limit=3000)
+        # a "Who is hiring?" comment that names no position hires engineers
+        role = "other_tech" if header_title and not named else classify(title, hints, ai_skills)
+        result["title"] = title if named else (None if header_title else given or None)
+        result["header_line"] = body.split("\n", 1)[0] if header_title else None
         result["role"] = role
+        result["roles"] = sorted({role, *(classify(p, "", ai_skills) for p in named[1:])})
         result["is_tech"] = role != "non_tech"
         governance = scan.cued_text("governance", body_only=True, limit=4000)
         result["ai_governance"] = is_ai_governance(title, governance)

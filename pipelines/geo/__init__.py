@@ -183,8 +183,9 @@ def parse_place(place: str, places: Places) -> None:
         places.remote_words = True
         place = REMOTE_WORDS.sub(" ", place)
     parts = [p.strip(" .,-") for p in PART_SPLIT.split(place)]
-    parts = [p for p in parts if p]
+    parts = [q for p in parts if p for q in split_trailing_region(p)]
     city: tuple[str, str] | None = None
+    more_cities: list[tuple[str, str]] = []  # "Los Angeles - New York - London": hubs after the first
     country: str | None = None
     extra_countries: list[str] = []
     city_part = ""
@@ -195,6 +196,9 @@ def parse_place(place: str, places: Places) -> None:
         lowered = part.lower()
         if lowered in REGIONS:
             places.regions.append(lowered)
+            continue
+        if city is not None and lowered in city_table() and index > 0:
+            more_cities.append(city_table()[lowered])
             continue
         if city is None and lowered in city_table():
             # "Cambridge, MA" is the American one; "Washington" alone is the capital.
@@ -230,6 +234,8 @@ def parse_place(place: str, places: Places) -> None:
     if city is None and unknown:
         others = [p for p in parts if p != unknown[0]]
         city = geonames_city(unknown[0], others)
+        if city and state and not country and city[1] != "US":
+            city = None  # "Bedford, MA": a town too small for the table, in the state named, not England's
     if city and country and city[1] != country:
         city = None  # trust the stated country, not the table
     code = country or (city[1] if city else None) or province or ("US" if state else None)
@@ -239,6 +245,32 @@ def parse_place(place: str, places: Places) -> None:
             places.remote_countries.append(found)
     if city:
         places.add_city(f"{city[0]}, {city[1]}")
+    for name, found in more_cities:
+        places.add_country(found)
+        places.add_city(f"{name}, {found}")
+
+
+def split_trailing_region(part: str) -> list[str]:
+    """ "Sunnyvale CA" -> "Sunnyvale", "CA"; "Herzliya Israel" -> "Herzliya", "Israel": a state code
+    or a country written after a city without a comma."""
+    words = part.split()
+    if len(words) < 2 or part.lower() in REGIONS:
+        return [part]
+    last = words[-1]
+    if last.isupper() and last in US_STATE_CODES and len(last) == 2:
+        return [" ".join(words[:-1]), last]
+    for size in (3, 2, 1):
+        if len(words) > size:
+            tail = " ".join(words[-size:])
+            # "America" alone ends "Latin America" and "North America" as often as it means the US
+            if (
+                tail[:1].isupper()
+                and tail.lower() in country_names()
+                and len(tail) > 3
+                and tail.lower() != "america"
+            ):
+                return [" ".join(words[:-size]), tail]
+    return [part]
 
 
 @lru_cache(maxsize=65536)
