@@ -80,9 +80,13 @@ def _run_flow(name: str, args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from pipelines.eval.metrics import main as evaluate
+    if args.handwritten or args.directory:
+        from pipelines.eval.metrics import main as evaluate
 
-    return evaluate(args.directory, as_json=args.json, show_errors=args.errors)
+        return evaluate(args.directory, as_json=args.json, show_errors=args.errors)
+    from flows.real_eval import main as evaluate_real
+
+    return evaluate_real(args.part, as_json=args.json, show_errors=args.errors, record=args.record)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -186,9 +190,28 @@ def parser() -> argparse.ArgumentParser:
     extract = sub.add_parser("extract", help="extract fields from postings: JSONL in, JSONL out")
     extract.add_argument("input")
     extract.add_argument("-o", "--output", required=True)
-    evaluate = sub.add_parser("evaluate", help="score the extractor on the hand-labelled evaluation set")
+    evaluate = sub.add_parser(
+        "evaluate",
+        help="score the extractor on the labelled real postings (../shared) or the hand-written set",
+    )
     evaluate.add_argument(
-        "--set", dest="directory", help="a folder of labelled *.txt files (default: the bundled set)"
+        "--part",
+        choices=("dev", "holdout", "all"),
+        default="dev",
+        help="which part of the real labelled set (default dev: the part tuned on; the holdout is scored apart)",
+    )
+    evaluate.add_argument(
+        "--record", metavar="NAME", help="also store the figures in pipelines/eval/real/scores.json"
+    )
+    evaluate.add_argument(
+        "--handwritten",
+        action="store_true",
+        help="the hand-written rule tests (pipelines/eval/postings) instead",
+    )
+    evaluate.add_argument(
+        "--set",
+        dest="directory",
+        help="a folder of hand-written labelled *.txt files (implies --handwritten)",
     )
     evaluate.add_argument("--json", action="store_true", help="the full report as JSON")
     evaluate.add_argument("--errors", action="store_true", help="list every disagreement with the labels")

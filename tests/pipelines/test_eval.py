@@ -114,10 +114,10 @@ def test_the_extractor_meets_the_targets_on_the_set():
 
 
 def test_cli_prints_the_scores(capsys):
-    assert main(["evaluate"]) == 0
+    assert main(["evaluate", "--handwritten"]) == 0
     out = capsys.readouterr().out
     for part in ("remote status (rows: label", "role macro-F1", "skills: precision", "targets:"):
         assert part in out
-    assert main(["evaluate", "--json"]) == 0
+    assert main(["evaluate", "--handwritten", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["fields"]["role"]["confusion"]["ml_engineer"]["ml_engineer"] > 0
