@@ -117,10 +117,26 @@ def main(
     except SharedMissing as exc:
         print(f"jobmarket evaluate: real-posting evaluation skipped: {exc}")
         return 0
+    from pipelines.eval.real import OVERLAP_DIR, read_jsonl
+    from pipelines.eval.real.score import agreement
+
+    if (OVERLAP_DIR / "second.jsonl").exists():
+        report["labeller_agreement"] = agreement(
+            read_jsonl(OVERLAP_DIR / "first.jsonl"), read_jsonl(OVERLAP_DIR / "second.jsonl")
+        )
     if as_json:
         print(json.dumps(report, indent=1, default=str))
     else:
         print(render(report, f"real postings, {split} part", show_errors))
+        agreed = report.get("labeller_agreement")
+        if agreed:
+            fields = agreed["fields"]
+            print(
+                f"\nlabels: two labellers agree on {agreed['postings']} double-labelled postings: remote status "
+                f"{fields['remote_status']:.3f}, role {fields['role']:.3f}, is_tech {fields['is_tech']:.3f}, "
+                f"ai_involvement {fields['ai_involvement']:.3f}, seniority {fields['seniority']:.3f}, "
+                f"countries {fields['countries']:.3f}, salary {fields['salary']:.3f}, skills F1 {agreed['skills_f1']:.3f}"
+            )
         print(f"\nextractor {report['extractor_version']}; extraction took {report['extract_seconds']:.1f} s")
         if report["missing"]:
             print(f"{report['missing']} labelled record(s) not found in ../shared", file=sys.stderr)

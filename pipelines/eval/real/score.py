@@ -345,3 +345,38 @@ def render(report: dict[str, Any], title: str, show_errors: bool = False) -> str
             for error in errors:
                 lines.append(f"  {field}: {error}")
     return "\n".join(lines)
+
+
+def agreement(first: list[dict[str, Any]], second: list[dict[str, Any]]) -> dict[str, Any]:
+    """Agreement of two labellers on the postings both labelled, per field (the same comparisons
+    as the scores), Cohen's kappa for the class fields, and skill F1 between the two."""
+    by_key = {(r["source"], str(r["source_id"])): r for r in second}
+    pairs = [(a, by_key[(a["source"], str(a["source_id"]))]) for a in first if (a["source"], str(a["source_id"])) in by_key]
+    both = [(a, b) for a, b in pairs if a["is_job_posting"] and b["is_job_posting"]]
+    out: dict[str, Any] = {"postings": len(pairs), "fields": {}}
+    out["fields"]["is_job_posting"] = sum(a["is_job_posting"] == b["is_job_posting"] for a, b in pairs) / len(pairs)
+
+    def same(field: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
+        if field in SETS:
+            return _set(a[field]) == _set(b[field])
+        if field in TEXTS:
+            return norm_text(a[field]) == norm_text(b[field])
+        if field == "salary":
+            return salary_key(a[field]) == salary_key(b[field])
+        return a[field] == b[field]
+
+    for field in (*EXACT, *SETS, *TEXTS, "salary"):
+        out["fields"][field] = sum(same(field, a, b) for a, b in both) / len(both)
+    kappas = {}
+    for field in ("remote_status", "role", "ai_involvement", "seniority"):
+        observed = sum(a[field] == b[field] for a, b in both) / len(both)
+        first_counts, second_counts = Counter(a[field] for a, _ in both), Counter(b[field] for _, b in both)
+        expected = sum(first_counts[c] * second_counts[c] for c in first_counts) / len(both) ** 2
+        kappas[field] = (observed - expected) / (1 - expected) if expected < 1 else 1.0
+    out["kappa"] = kappas
+    tp = only_first = only_second = 0
+    for a, b in both:
+        sa, sb = {skill_key(s) for s in a["skills"]}, {skill_key(s) for s in b["skills"]}
+        tp, only_first, only_second = tp + len(sa & sb), only_first + len(sa - sb), only_second + len(sb - sa)
+    out["skills_f1"] = 2 * tp / (2 * tp + only_first + only_second) if tp else 0.0
+    return out
