@@ -161,6 +161,19 @@ def is_position(title: str | None) -> bool:
     return bool(JOB_WORD.search(title))
 
 
+def line_position(line: str) -> str | None:
+    """The position a line introduces ("* Senior Backend Engineer: build ...", "ML Engineers -
+    TensorFlow"), or None."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 300:
+        return None
+    match = LINE_TITLE.match(stripped)
+    if not match or len(match.group("t").split()) > 7:
+        return None
+    titles = split_list(match.group("t"), whole=True)
+    return titles[0] if titles else None
+
+
 def from_text(text: str, limit: int = 4000) -> list[str]:
     """Positions the text names, in order: short title lines and list items, and the phrases after
     hiring verbs."""
@@ -216,18 +229,25 @@ def header_parts(line: str) -> list[str]:
     return [line.strip()] if line.strip() else []
 
 
+WORKPLACE_SEGMENT = re.compile(r"\b(?:remote|onsite|on-site|on site|hybrid|in[- ]office|local)\b", re.I)
+
+
 def from_header(line: str) -> list[str]:
-    """Positions named in a header's segments (not the first: the employer)."""
+    """Positions named in a header's segments (not the first: the employer). The tags of a
+    "Who is hiring?" header ("REMOTE", "INTERNS", "VISA", "Full-time") say who may apply, not
+    what the position is; a segment about the work mode ("Remote OK for DevOps roles") is no title."""
     out: list[str] = []
     for part in header_parts(line)[1:]:
-        if JOB_WORD.search(part):
-            cleaned = (
-                NOT_TITLE_WORDS.sub(" ", BRACKETED.sub(" ", part))
-                if not re.search(r"\bintern", part, re.I) or len(part) > 30
-                else part
-            )
+        if WORKPLACE_SEGMENT.search(part):
+            continue
+        cleaned = " ".join(NOT_TITLE_WORDS.sub(" ", BRACKETED.sub(" ", part)).split())
+        if JOB_WORD.search(cleaned):
             out += split_list(cleaned)
     return out
+
+
+# Positions that say little on their own: listed after any named one ("INTERN yes" in a text).
+GENERIC = {"intern", "hacker", "hire", "leader"}
 
 
 def positions(title: str | None, description: str, header_title: bool) -> list[str]:
@@ -242,4 +262,5 @@ def positions(title: str | None, description: str, header_title: bool) -> list[s
     for found in [*from_header(first_line), *from_text(description)]:
         if found.lower() not in {t.lower() for t in out}:
             out.append(found)
+    out.sort(key=lambda t: t.lower() in GENERIC)
     return out or ([title.strip()] if title else [])

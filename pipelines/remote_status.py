@@ -125,7 +125,7 @@ register_cues(
     substrings=("remote", "hybrid", "office", "on-site", "onsite", "on site", "in-person", "in person", "field-",
                 "field based", "in the field", "field role", "field work", "field position", "field job",
                 "home", "anywhere", "distributed", "telecommut", "work from", "located", "reside", "candidate",
-                "applicant", "authorized to work", "authorised to work", "eligible to work", "büro", "monday", "tuesday",
+                "applicant", "citizen", "clearance", "authorized to work", "authorised to work", "eligible to work", "büro", "monday", "tuesday",
                 "wednesday", "thursday", "friday", "teilweise", "brido", "brida", "hybride", "depot", "plant", "télétravail", "jours", "travel",
                 "customer", "client", "clinic", "studio", "hub", "campus", "lab", "store", "practice", "job site"),
     words=("wfh", "days", "based", "live", "living", "floor", "hires"),
@@ -140,6 +140,16 @@ RESTRICTION = re.compile(
 # The place list ends at the first word that is neither capitalised nor a joiner ("US or Canada only").
 PLACE_WORD = re.compile(r"[A-Z][\w.]*|or|and|the|&|/|,|\(|\)|-")
 PLACE_IN_BRACKETS = re.compile(r"(?i:\bremote)\s*\((?P<place>[A-Z][^()\n]{1,60})\)")
+# "Remote - USA", "Remote-US", "Remote, UK", "Remote Employee, US" (a board's location line)
+REMOTE_DASH = re.compile(
+    r"(?i:\bremote(?: employee)?)\s*(?:[-–:,]|\bin\b)\s*(?P<place>[A-Z][\w.]*(?:[ ,/&-]+[A-Z][\w.]*){0,3})"
+)
+# "United States (remote)", "USA - NJ (Remote)", "South Africa, Remote", "Spain (Remote)"
+PLACE_THEN_REMOTE = re.compile(
+    r"(?P<place>[A-Z][\w.]*(?:[ ,-]+[A-Z][\w.]*){0,3})\s*(?:[-–,(]\s*)(?i:remote)\b"
+)
+# "U.S. citizens only", "must hold U.S. citizenship", "active security clearance" (a US one)
+US_ONLY = re.compile(r"\bU\.?S\.? citizen(?:s|ship)?\b|\bsecurity clearance\b", re.I)
 ONLY = re.compile(
     r"\b(?P<place>U\.?S\.?A?\.?|UK|EU|Canada|[A-Z][a-z]+)[- ](?:only|based)\b(?! (?:company|team|startup|firm|business))"
 )
@@ -147,16 +157,28 @@ ONLY = re.compile(
 
 def remote_countries_in(text: str) -> list[str]:
     """ISO codes of the countries a remote hire must live in, as the text restricts them."""
-    found: list[str] = []
-    for pattern in (RESTRICTION, ONLY, PLACE_IN_BRACKETS):
+    found: list[str] = ["US"] if US_ONLY.search(text) else []
+    for pattern in (RESTRICTION, ONLY, PLACE_IN_BRACKETS, REMOTE_DASH, PLACE_THEN_REMOTE):
         for match in pattern.finditer(text):
             place = match.group("place")
-            if pattern is RESTRICTION:
+            if pattern in (RESTRICTION, REMOTE_DASH, PLACE_THEN_REMOTE):
                 place = place_list(place)
+            if pattern is REMOTE_DASH:
+                place = leading_place(place)
             for code in geo.parse_locations(place).countries if place else ():
                 if code not in found:
                     found.append(code)
     return found
+
+
+def leading_place(text: str) -> str:
+    """The longest run of leading words that names a place: "US" of "US Airtable is"."""
+    words = text.split()
+    for size in range(min(4, len(words)), 0, -1):
+        candidate = " ".join(words[:size]).rstrip(",;")
+        if geo.parse_locations(candidate).countries:
+            return candidate
+    return ""
 
 
 def place_list(text: str) -> str:

@@ -11,7 +11,14 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipelines import extensions, positions  # noqa: F401
+from pipelines import ai_involvement, extensions, positions  # noqa: F401
+from pipelines.sections import REQUIRED, level_at
+from pipelines.skills import load_taxonomy
+from pipelines.skills.component import GENERIC_AI
+
+# Generic words that name a field more often than a skill asked: kept only where the sentence asks
+# for them; a bare "AI" is never a skill of its own (the specific tools and methods are).
+CONTEXT_WORDS = frozenset(GENERIC_AI | {"data_science", "product_management"})
 from pipelines.scan import register_cues
 
 AI_ROLES = (
@@ -202,7 +209,7 @@ def make_role(nlp: Language, name: str):
         given = (posting.get("title") or "").strip()
         # A title read from the text's own first line (a Hacker News header) is one candidate among
         # the positions the header and the text name; a board's title is the position.
-        header_title = bool(given) and given in body.split("\n", 1)[0]
+        header_title = bool(given) and " ".join(given.split()) in " ".join(body.split("\n", 1)[0].split())
         found = positions.positions(given, body, header_title)
         named = [p for p in found if positions.is_position(p)]
         title = named[0] if named else given
@@ -218,18 +225,30 @@ def make_role(nlp: Language, name: str):
         governance = scan.cued_text("governance", body_only=True, limit=4000)
         result["ai_governance"] = is_ai_governance(title, governance)
         skills = result.get("skills", [])
-        negated = result.get("negated_skills", set())
-        levels = {s["requirement"] for s in skills if s["is_ai"] and s["skill_id"] not in negated}
-        # A data scientist's role is AI work when the posting asks for an AI skill; a statistician
-        # doing survival analysis in SAS is not. The other AI roles are AI work by definition.
-        if (role in AI_ROLES and role != "data_scientist") or "required" in levels:
-            result["ai_involvement"] = "required"
-        elif "preferred" in levels:
-            result["ai_involvement"] = "preferred"
-        elif "mentioned" in levels:
-            result["ai_involvement"] = "mentioned"
-        else:
-            result["ai_involvement"] = "none"
+        taxonomy = load_taxonomy()
+        for hit in skills:
+            hit.setdefault(
+                "cluster", taxonomy[hit["skill_id"]].cluster if hit["skill_id"] in taxonomy else None
+            )
+        sections = doc._.sections
+        has_headings = bool(doc.user_data.get("has_headings"))
+        levels = ai_involvement.hit_levels(
+            skills, scan.text, scan.title_end, scan.line_starts, scan.line_index,
+            lambda char: has_headings and level_at(sections, char) == REQUIRED,
+            result.get("negated_skills", set()), title if named and header_title else None, CONTEXT_WORDS,
+        )  # fmt: skip
+        result["ai_involvement"] = ai_involvement.involvement(skills, levels, role in AI_ROLES)
+        # "AI", "machine learning" in the employer's blurb or its hiring process are not skills the
+        # posting names (LABELS.md: requirements, nice-to-haves or tech stack); named tools stay
+        result["skills"] = [
+            hit
+            for hit, level in zip(skills, levels, strict=True)
+            if not (hit["skill_id"] in CONTEXT_WORDS and level in ("mentioned", "none"))
+            and not (hit["skill_id"] == "artificial_intelligence" and hit["matched_text"] == "AI")
+        ]
+        skills = result["skills"]
+        for hit in skills:
+            hit.pop("cluster", None)
         return doc
 
     return role_component

@@ -173,6 +173,12 @@ def make_sections(nlp: Language, name: str):
             set(scan.cue_lines.get("preferred_line", ())),
         )
         doc._.sections = ([s for s, _ in pairs], [lvl for _, lvl in pairs])
+        # whether any line reads as a heading: without one, every line defaults to "required"
+        doc.user_data["has_headings"] = any(
+            heading_level(scan.lines[i])
+            for i in scan.cue_lines.get("section", ())
+            if scan.line_starts[i] >= scan.title_end
+        )
         return doc
 
     return sections

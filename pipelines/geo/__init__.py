@@ -170,6 +170,8 @@ def city_table() -> dict[str, tuple[str, str]]:
 
 def country_of(part: str) -> str | None:
     lowered = part.lower().strip(" .")
+    if "." in lowered and lowered.replace(".", "") in {"us", "usa", "uk"}:
+        lowered = lowered.replace(".", "")  # "U.S", "U.S.A", "U.K"
     if lowered in country_names():
         return country_names()[lowered]
     if len(part) == 2 and part.isupper() and part in country_codes():
@@ -217,7 +219,7 @@ def parse_place(place: str, places: Places) -> None:
                 extra_countries.append(found)  # "Remote (US, Canada)": every country it names
             country = country or found
             continue
-        if index > 0 and lowered in PROVINCES:
+        if lowered in PROVINCES and (index > 0 or len(parts) == 1):
             province = province or PROVINCES[lowered]
             continue
         if lowered in US_STATES:
@@ -254,7 +256,7 @@ def split_trailing_region(part: str) -> list[str]:
     """ "Sunnyvale CA" -> "Sunnyvale", "CA"; "Herzliya Israel" -> "Herzliya", "Israel": a state code
     or a country written after a city without a comma."""
     words = part.split()
-    if len(words) < 2 or part.lower() in REGIONS:
+    if len(words) < 2 or part.lower() in REGIONS or part.lower() in US_STATES or part.lower() in PROVINCES:
         return [part]
     last = words[-1]
     if last.isupper() and last in US_STATE_CODES and len(last) == 2:

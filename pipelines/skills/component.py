@@ -123,7 +123,8 @@ def keep(scan: Scan, start: int, end: int, form: Form) -> bool | str:
             return True
         return written == "Excel" and next_token(text, end) not in VERB_CUES
     if rule == "rails":
-        return not one_word or (written == "Rails" and "ruby" in scan.lower)
+        # "Rails" capitalised is the framework; "rails" only where Ruby is named too
+        return not one_word or written == "Rails" or (written == "rails" and "ruby" in scan.lower)
     if rule == "not_currency":
         # "PHP 35,000" is pesos; "PHP 8" is the language's version
         return not AMOUNT_AROUND.search(text[max(0, start - 12) : start] + " " + text[end : end + 12])
@@ -181,7 +182,14 @@ PRODUCT_AI = re.compile(
     r"^[- ]?(powered|driven|first|native|enabled|based|features?|products?|company|startup|solutions?|tools? for)\b",
     re.I,
 )
-GENERIC_AI = {"artificial_intelligence", "machine_learning", "generative_ai", "llm"}
+GENERIC_AI = {
+    "artificial_intelligence",
+    "machine_learning",
+    "generative_ai",
+    "llm",
+    "deep_learning",
+    "ai_agents",
+}
 
 
 def level(
@@ -209,8 +217,21 @@ def level(
     return found
 
 
+# Links and addresses name hosts, not skills ("https://", "github.com/acme", "jobs@rust.io").
+URL = re.compile(
+    r"\bhttps?://\S+|\bwww\.\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|org|net|co|ai|dev|app|me|ly)\b(?:/\S*)?",
+    re.I,
+)
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    if "." not in text:
+        return []
+    return [m.span() for m in URL.finditer(text)]
+
+
 def find_skills(scan: Scan, sections: tuple[list[int], list[str]], company: str | None = None) -> list[dict]:
-    masked = company_spans(scan.text, company)
+    masked = company_spans(scan.text, company) + url_spans(scan.text)
     judged = [
         (s, e, f, keep(scan, s, e, f))
         for s, e, f in scan.skills

@@ -351,10 +351,16 @@ def agreement(first: list[dict[str, Any]], second: list[dict[str, Any]]) -> dict
     """Agreement of two labellers on the postings both labelled, per field (the same comparisons
     as the scores), Cohen's kappa for the class fields, and skill F1 between the two."""
     by_key = {(r["source"], str(r["source_id"])): r for r in second}
-    pairs = [(a, by_key[(a["source"], str(a["source_id"]))]) for a in first if (a["source"], str(a["source_id"])) in by_key]
+    pairs = [
+        (a, by_key[(a["source"], str(a["source_id"]))])
+        for a in first
+        if (a["source"], str(a["source_id"])) in by_key
+    ]
     both = [(a, b) for a, b in pairs if a["is_job_posting"] and b["is_job_posting"]]
     out: dict[str, Any] = {"postings": len(pairs), "fields": {}}
-    out["fields"]["is_job_posting"] = sum(a["is_job_posting"] == b["is_job_posting"] for a, b in pairs) / len(pairs)
+    out["fields"]["is_job_posting"] = sum(a["is_job_posting"] == b["is_job_posting"] for a, b in pairs) / len(
+        pairs
+    )
 
     def same(field: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
         if field in SETS:
