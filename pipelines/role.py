@@ -16,10 +16,11 @@ from pipelines.sections import REQUIRED, level_at
 from pipelines.skills import load_taxonomy
 from pipelines.skills.component import GENERIC_AI
 
+from pipelines.scan import register_cues
+
 # Generic words that name a field more often than a skill asked: kept only where the sentence asks
 # for them; a bare "AI" is never a skill of its own (the specific tools and methods are).
 CONTEXT_WORDS = frozenset(GENERIC_AI | {"data_science", "product_management"})
-from pipelines.scan import register_cues
 
 AI_ROLES = (
     "llm_genai_engineer", "ml_engineer", "mlops_engineer", "ai_research_scientist", "data_scientist",
