@@ -12,11 +12,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipelines import ai_involvement, extensions, positions  # noqa: F401
+from pipelines.scan import register_cues
 from pipelines.sections import REQUIRED, level_at
 from pipelines.skills import load_taxonomy
 from pipelines.skills.component import GENERIC_AI
-
-from pipelines.scan import register_cues
 
 # Generic words that name a field more often than a skill asked: kept only where the sentence asks
 # for them; a bare "AI" is never a skill of its own (the specific tools and methods are).
