@@ -2,7 +2,8 @@
 
 Input lines: ``{"id", "title", "company", "location", "description"}``, any field but ``id``
 null or empty; optional hints the crawl knows: ``locations``, ``workplace_type``,
-``salary_min``/``salary_max``/``salary_currency``/``salary_period``, ``country_hints``,
+``salary_min``/``salary_max``/``salary_currency``/``salary_period``, ``salary_text`` (a board's
+pay line, "$60k - $80k"), ``country_hints``,
 ``date_posted``, ``source``. A line that is not a JSON object with an ``id`` becomes an error
 record ``{"id", "line", "error"}`` and the run goes on."""
 

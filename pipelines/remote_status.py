@@ -56,7 +56,7 @@ class Patterns:
 
 
 NEGATED_REMOTE = Patterns([(("remote",),
-    r"\b(not|no|non)[- ](a )?(fully )?remote\b(?! (from )?outside)|\bremote (work )?is not (possible|available|offered|an option)\b|"
+    r"\b(not|no|non)[- ](a )?(fully )?remote\b(?! (from )?outside)(?![- ](only|first))|\bremote (work )?is not (possible|available|offered|an option)\b|"
     r"\bno remote( work| option)?s?\b(?! (from )?outside)|\bthis (is|role is) not (a )?remote\b|\bunable to (offer|support) remote\b|"
     r"\bremote work is not\b|\bnot open to remote\b|\bnot eligible for remote\b|"
     r"\b(not|unable|no longer)( be)?( able)? to (offer|support|provide|consider|hire) (fully |100% |full[- ]time )?remote\b|"
@@ -112,8 +112,19 @@ REMOTE_OPTION = Patterns([(("remote", "anywhere"),
     r"\bthis (is a|role is|position is) remote\b|\bremote\s*\(")])  # fmt: skip
 REMOTE_WEAK = Patterns([(("remote", "distributed", "from home"),
     r"\bremote[- ]first\b|\bdistributed (team|company)\b|\bremote\b|\bwork from home\b|\bfully distributed\b")])  # fmt: skip
-ONSITE_WEAK = Patterns([(("site", "office", "person", "field"),
-    r"\bon[- ]?site\b|\bin[- ]office\b|\bin[- ]person\b|\boffice[- ]based\b|\bfield[- ]based\b")])  # fmt: skip
+ONSITE_WEAK = Patterns([
+    (("site", "office", "person", "field"),
+     r"\bon[- ]?site\b|\bin[- ]office\b|\bin[- ]person\b|\boffice[- ]based\b|\bfield[- ]based\b"),
+    # the work placed in an office, or the hire asked to live there: "work out of our Shanghai office",
+    # "local candidates only", "live in NYC or relocate", "an in-house position at our studio"
+    (("office", "hq", "headquarters", "studio"),
+     r"\b(work(ing)? (out of|from|in|at)|out of) (an? |our |the )?((?!home\b|your\b|my\b)[\w&.-]+ ){0,3}(office|offices|hq|headquarters|studio)\b(?! (is|are|has|have)\b)|"
+     r"\b(out of|in|at|join us in|join our team (at|in)) our ([\w&.-]+ ){0,3}(office|offices|hq|headquarters|studio)\b(?! (is|are|has|have)\b)"),
+    (("local", "relocat", "live in", "in-house", "in house", "move to"),
+     r"\blocal (only|candidates|developers|applicants|engineers|talent|hires?)\b|\b(candidates|applicants) (who are |must be )?local\b|"
+     r"\b(live|living|based) in [A-Z][\w. ]{1,30}? or (are )?(willing|able|happy|ready) to (relocate|move)\b|\bmust (be willing to )?relocate\b|"
+     r"\brelocation (to [A-Z][\w ]{1,25} )?is required\b|\bin[- ]house (position|role|job|team)\b|\b\(?local\)?\s*(\||(?=\n)|$)|\(local[,)]"),
+])  # fmt: skip
 LOCATION_REMOTE = re.compile(r"\bremote\b|\banywhere\b|\bwork from home\b|\bwfh\b", re.I)
 LOCATION_HYBRID = re.compile(r"\bhybrid\b", re.I)
 LOCATION_ONSITE = re.compile(r"\bon[- ]?site\b|\bin[- ]office\b", re.I)
@@ -125,7 +136,8 @@ register_cues(
     substrings=("remote", "hybrid", "office", "on-site", "onsite", "on site", "in-person", "in person", "field-",
                 "field based", "in the field", "field role", "field work", "field position", "field job",
                 "home", "anywhere", "distributed", "telecommut", "work from", "located", "reside", "candidate",
-                "applicant", "citizen", "clearance", "authorized to work", "authorised to work", "eligible to work", "büro", "monday", "tuesday",
+                "applicant", "citizen", "clearance", "authorized to work", "local", "relocat", "live in", "in-house",
+                "in house", "move to", "hq", "headquarters", "authorised to work", "eligible to work", "büro", "monday", "tuesday",
                 "wednesday", "thursday", "friday", "teilweise", "brido", "brida", "hybride", "depot", "plant", "télétravail", "jours", "travel",
                 "customer", "client", "clinic", "studio", "hub", "campus", "lab", "store", "practice", "job site"),
     words=("wfh", "days", "based", "live", "living", "floor", "hires"),

@@ -48,7 +48,7 @@ CURRENCY_TOKENS = [
 ]  # fmt: skip
 CURRENCY = "(?P<{name}>" + "|".join(p for p, _ in CURRENCY_TOKENS) + ")"
 AMOUNT = r"(?P<{name}>\d{{1,3}}(?:[,.\s]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<{name}_k>[kK]|lakhs?|lacs?|LPA|L\b)?"
-RANGE_SEP = r"\s*(?:-|–|—|to|and|a|bis|à)\s*"
+RANGE_SEP = r"\s*(?:-|–|—|to|and|a|bis|à|und|et)\s*"
 SALARY_RE = re.compile(
     CURRENCY.format(name="cur1")
     + r"?\s*"
@@ -98,19 +98,27 @@ NOT_SALARY = re.compile(
 # Words that make a figure something other than pay when they stand right before it ("a bonus
 # of $5,000", "raised $20M") or right after it ("$2,000 learning stipend"), unless the pay is
 # named first and they are added to it ("£170,000 plus bonus", "$180k + equity").
-ADDED_TO_PAY = re.compile(r"^\W*(plus|\+|and|with|excluding|excl\.?|not including|on top)\b|^\s*\+", re.I)
+ADDED_TO_PAY = re.compile(
+    r"^\W*(?:(?:per |/|a )?(?:yr|year|annum|pa|hr|hour|month|mo)\b\W*)?(plus|\+|and|with|excluding|excl\.?|not including|on top)\b|"
+    r"^\W*(?:(?:per |/)?(?:yr|year|annum|hr|hour|month|mo)\b)?\s*\+",
+    re.I,
+)
 
 
 CLAUSE_SPLIT = re.compile(r"[.;,](?:\s|$)")
-THOUSANDS = re.compile(r"\d{1,3}([.,]\d{3})+")
+THOUSANDS = re.compile(r"(?!0[.,])\d{1,3}([.,]\d{3})+")
 DIGIT = re.compile(r"\d")
 CLAUSE_END = re.compile(r"[.;,](\s|$)|\(")
 
 
 def not_pay(line: str, start: int, end: int) -> bool:
     before = CLAUSE_SPLIT.split(line[max(0, start - 30) : start])[-1]
-    if NOT_SALARY.search(before):
-        return True
+    # "a bonus of $5,000", "raised $20M": the word governs the figure; "equity are competitive
+    # ($100K-$130K)" names the pay beside it
+    for hit in NOT_SALARY.finditer(before):
+        between = before[hit.end() :]
+        if not re.search(r"\b(?:is|are|was|were|be)\b|\(", between, re.I):
+            return True
     after = line[end : end + 30]
     cut = CLAUSE_END.search(after)
     after = after[: cut.start()] if cut else after
@@ -121,6 +129,7 @@ def not_pay(line: str, start: int, end: int) -> bool:
     return not ADDED_TO_PAY.search(lead) and len(lead.split()) <= 3
 
 
+PER_UNIT = re.compile(r"\bper (?:word|click|task|article|post|lead|sale|unit|item|page|minute|image)\b", re.I)
 NO_SALARY = re.compile(r"\b(doe|competitive|negotiable|depending on experience|commensurate)\b", re.I)
 
 
@@ -130,7 +139,8 @@ register_cues(
     substrings=("$", "€", "£", "₹", "¥", "₩", "₦", "₪", "₱", "฿", "₺", "₫", "৳", "₴", "₸", "₵", "zł", "per month",
                 "per hour", "per year", "per annum", "per day", "monthly", "hourly", "lakh", "lac", "lpa",
                 "u.s. dollar", "euro", "salary", "salaries", "pay", "wage", "compensation", "remuneration", "ctc",
-                "gehalt", "vergütung", "salário", "sueldo", "salaire"),
+                "gehalt", "vergütung", "salário", "sueldo", "salaire", "0usd", "0cad", "0eur", "0gbp", "0aud",
+                "0chf", "0k", "k-", "k –"),
     # Two-letter codes that hide inside words ("rs" in "years", "ron" in "strong") are left out:
     # a line that states pay in them names it ("Salary", "CTC", "per month") as well.
     words=("usd", "cad", "aud", "nzd", "sgd", "hkd", "brl", "mxn", "eur", "gbp", "inr", "chf", "sek", "nok", "dkk",
@@ -179,6 +189,9 @@ LEAD_PERIOD_RE = re.compile(
 # Annual USD a full-time salary falls in, for reading a figure without a period: 22,000 PLN is
 # a month's pay (USD 5,500 a year would be implausible), 85,000 EUR a year's.
 TYPICAL_ANNUAL_USD = (8_000, 1_000_000)
+# "8,000 CHF" is a month's pay in Zurich: read as a year only from 15,000 USD a year up, except in
+# the currencies of countries where a year's pay is often less (INR, KES, ...)
+YEAR_FLOOR_USD = 15_000
 
 
 def period_of(match: re.Match) -> str | None:
@@ -201,9 +214,12 @@ def period_by_plausibility(low: float, high: float, currency: str) -> str | None
     if rate is None:
         return None
     usd = rate[0]
+    floor = TYPICAL_ANNUAL_USD[0] if currency in LARGE_UNIT_CURRENCIES else YEAR_FLOOR_USD
     for period in ("year", "month", "hour"):
         annual_low, annual_high = low * usd * ANNUAL_FACTOR[period], high * usd * ANNUAL_FACTOR[period]
-        if TYPICAL_ANNUAL_USD[0] <= annual_low and annual_high <= TYPICAL_ANNUAL_USD[1]:
+        if (
+            floor if period == "year" else TYPICAL_ANNUAL_USD[0]
+        ) <= annual_low and annual_high <= TYPICAL_ANNUAL_USD[1]:
             return period
     return None
 
@@ -218,9 +234,23 @@ def period_by_size(amount: float, currency: str) -> str:
     return "year"
 
 
-def from_text(text: str, country: str | None = None) -> dict[str, Any] | None:
-    """The first salary stated in the text, or None. ``country``: where the job is, for "$"."""
-    for line in text.split("\n"):
+# The currency a bare "120K-160K" is in, by the country of the job (a Hacker News header rarely
+# writes the "$"); where the country is not known, the US dollar, as on the boards this reads.
+LOCAL_CURRENCY = {
+    "US": "USD", "GB": "GBP", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "CH": "CHF", "IN": "INR", "SE": "SEK",
+    "NO": "NOK", "DK": "DKK", "PL": "PLN", "SG": "SGD", "JP": "JPY", "IL": "ILS", "BR": "BRL", "MX": "MXN",
+    **{c: "EUR" for c in ("DE", "FR", "NL", "ES", "IT", "IE", "AT", "BE", "FI", "PT", "GR", "EE", "LV", "LT", "SK", "SI", "LU")},
+}  # fmt: skip
+# "$100M in bookings", "$2B valuation": money, not pay
+MONEY_SCALE = re.compile(r"^\s?(?:m|mm|b|bn|mn|million|billion)\b", re.I)
+MIN_LINE = re.compile(r"\b(?:minimum|min\.?)\s*:?\s*$", re.I)
+MAX_LINE = re.compile(r"\b(?:maximum|max\.?)\s*:?", re.I)
+
+
+def _candidates(text: str, country: str | None):
+    """Every figure in the text that reads as pay: (salary, the line has a pay word)."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
         if not DIGIT.search(line):
             continue
         for match in SALARY_RE.finditer(line):
@@ -229,16 +259,22 @@ def from_text(text: str, country: str | None = None) -> dict[str, Any] | None:
                 (match.group(n) or "").lower().startswith(("lakh", "lac", "lpa", "l"))
                 for n in ("low_k", "high_k")
             )
+            ranged = match.group("high") is not None
+            thousands = any((match.group(n) or "").lower() == "k" for n in ("low_k", "high_k"))
+            cue = bool(SALARY_CUE.search(line))
             currency = currency_code(cur) or ("INR" if suffix_lakh else None)
+            if not currency and thousands and (ranged or cue):
+                currency = LOCAL_CURRENCY.get(country or "US")  # "(120K-160K)", "80K + options"
             if not currency:
                 continue
             if cur == "$" and country in LOCAL_DOLLAR:
                 currency = LOCAL_DOLLAR[country]
             if cur and cur.upper() == "R" and (cur != "R" or country != "ZA"):
                 continue  # "R" is the rand only in South Africa, and only as a capital
-            if not_pay(line, match.start(), match.end()):
+            if MONEY_SCALE.match(line[match.end() : match.end() + 9]) or not_pay(
+                line, match.start(), match.end()
+            ):
                 continue
-            ranged = match.group("high") is not None
             tail = line[match.end() : match.end() + 30]
             cut = CLAUSE_END.search(tail)
             tail = tail[: cut.start()] if cut else tail
@@ -246,9 +282,10 @@ def from_text(text: str, country: str | None = None) -> dict[str, Any] | None:
             period_match = PERIOD_RE.search(tail) or LEAD_PERIOD_RE.search(lead)
             if (
                 not ranged
-                and not SALARY_CUE.search(line)
+                and not cue
                 and not period_match
                 and not (cur and amount_size(match) >= 10_000)
+                and not thousands
             ):
                 continue
             low_suffix = match.group("low_k") or (match.group("high_k") if ranged else None)
@@ -257,16 +294,38 @@ def from_text(text: str, country: str | None = None) -> dict[str, Any] | None:
             if low <= 0 or high <= 0 or low > high:
                 continue
             stated_period = period_of(period_match) if period_match else None
+            if stated_period is None and PER_UNIT.search(tail):
+                continue  # "$0.06 per word", "$5 per click": a piece rate, not a wage
             if low < 10 and not suffix_lakh and stated_period != "hour":
                 continue  # "$5 off", "3 days": not pay; "$3.50/hour" is
+            if not ranged and MIN_LINE.search(lead if lead.strip() else (lines[index - 1] if index else "")):
+                # "Minimum: $76,875 / Maximum: $130,000": the range is written over two lines
+                for later in lines[index + 1 : index + 4]:
+                    found = SALARY_RE.search(later) if MAX_LINE.search(later) or DIGIT.search(later) else None
+                    if found and found.group("low"):
+                        top = parse_amount(found.group("low"), found.group("low_k"))
+                        if top >= low:
+                            high = top
+                        break
             if suffix_lakh:
                 period = "year"
             elif stated_period:
                 period = stated_period
             else:
                 period = period_by_plausibility(low, high, currency) or period_by_size(low, currency)
-            return {"min": low, "max": high, "currency": currency, "period": period, "from": "text"}
-    return None
+            yield {"min": low, "max": high, "currency": currency, "period": period, "from": "text"}, cue
+
+
+def from_text(text: str, country: str | None = None) -> dict[str, Any] | None:
+    """The salary the text states: the first figure on a line that names pay ("Salary", "Base",
+    "compensation"), else the first figure that reads as pay at all. ``country``: where the job
+    is, for "$" and for a figure written without a currency."""
+    first = None
+    for salary, cue in _candidates(text, country):
+        if cue:
+            return salary
+        first = first or salary
+    return first
 
 
 @lru_cache(maxsize=1)
@@ -306,12 +365,15 @@ def annualise(salary: dict[str, Any], on: date | None) -> dict[str, Any]:
 def structured(hints: dict[str, Any]) -> dict[str, Any] | None:
     low, high = hints.get("salary_min"), hints.get("salary_max")
     currency, period = hints.get("salary_currency"), hints.get("salary_period")
-    if not currency or period not in ANNUAL_FACTOR or (low is None and high is None):
+    if not currency or (low is None and high is None) or (period is not None and period not in ANNUAL_FACTOR):
         return None
     low = float(low if low is not None else high)
     high = float(high if high is not None else low)
     if low <= 0 or high < low:
         return None
+    if period is None:
+        # a board that sends figures without their period (remotejobs.org): read it by size
+        period = period_by_plausibility(low, high, currency.upper()) or period_by_size(low, currency.upper())
     return {"min": low, "max": high, "currency": currency.upper(), "period": period, "from": "structured"}
 
 
@@ -322,7 +384,13 @@ def make_salary(nlp: Language, name: str):
         # the text's own figure wins over the board's structured fields
         countries = geo.parse_locations(posting.get("location") or "").countries
         country = countries[0] if countries else None
-        picked = from_text(doc._.scan.cued_text("salary", body_only=True), country) or structured(posting)
+        # the description's own figure first, then the board's pay line, then its structured fields
+        board_text = posting.get("salary_text")
+        picked = (
+            from_text(doc._.scan.cued_text("salary", body_only=True), country)
+            or (from_text(board_text, country) if isinstance(board_text, str) else None)
+            or structured(posting)
+        )
         if picked is None:
             doc._.result["salary"] = None
             return doc

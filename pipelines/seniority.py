@@ -171,7 +171,10 @@ def make_seniority(nlp: Language, name: str):
         years = min_years(scan.cued_text("years", body_only=True))
         result = doc._.result
         result["min_years_experience"] = years
-        result["seniority"] = seniority(posting.get("title") or "", years)
+        # the primary position's title as the role component read it (a Hacker News header's
+        # "INTERNS" tag or its company name says nothing of this position's level)
+        title = result["title"] if "title" in result else posting.get("title")
+        result["seniority"] = seniority(title or "", years)
         result["degree"] = degree(scan.cued_text("degree", body_only=True))
         return doc
 

@@ -228,7 +228,7 @@ def write_extraction_input(con: duckdb.DuckDBPyConnection, extractor_version: st
         select distinct on (content_hash)
             content_hash, source, title, company, locations, description_html, workplace_type,
             salary_min_structured, salary_max_structured, salary_currency_structured,
-            salary_period_structured, country_hints, cast(date_posted as varchar)
+            salary_period_structured, salary_text, country_hints, cast(date_posted as varchar)
         from stg_job_postings s
         where not exists (
             select 1 from extractions e
@@ -241,12 +241,13 @@ def write_extraction_input(con: duckdb.DuckDBPyConnection, extractor_version: st
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8") as out:
         for (content_hash, source, title, company, locations, description, workplace, smin, smax, scur, sper,
-             hints, posted) in rows:  # fmt: skip
+             stext, hints, posted) in rows:  # fmt: skip
             record = {
                 "id": content_hash, "title": title, "company": company,
                 "location": "; ".join(locations or []), "locations": locations or [],
                 "description": description, "source": source, "workplace_type": workplace,
                 "salary_min": smin, "salary_max": smax, "salary_currency": scur, "salary_period": sper,
+                "salary_text": stext,
                 "country_hints": hints or [], "date_posted": posted,
             }  # fmt: skip
             out.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -38,6 +38,8 @@ create or replace macro stg_posting_items(src) as table
         try_cast(item ->> '$.salary_max' as double) as salary_max_structured,
         item ->> '$.salary_currency' as salary_currency_structured,
         item ->> '$.salary_period' as salary_period_structured,
+        -- a board's pay written as text ("$60k - $80k"); a structured object stays in the record
+        case when json_type(item -> '$.salary_raw') = 'VARCHAR' then item ->> '$.salary_raw' end as salary_text,
         cast(coalesce(item -> '$.country_hints', '[]') as varchar[]) as country_hints,
         coalesce(fetched_at, try_cast(item ->> '$.fetched_at' as timestamptz)) as fetched_at,
         coalesce(raw_sightings.first_fetched_at, fetched_at) as first_fetched_at,

@@ -43,6 +43,7 @@ final as (
             coalesce(description_html, ''), coalesce(workplace_type, ''),
             coalesce(cast(salary_min_structured as varchar), ''), coalesce(cast(salary_max_structured as varchar), ''),
             coalesce(salary_currency_structured, ''), coalesce(salary_period_structured, ''),
+            coalesce(salary_text, ''),
             coalesce(array_to_string(country_hints, ','), ''), coalesce(cast(date_posted as varchar), '')
         )) as content_hash
     from unioned
