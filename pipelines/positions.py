@@ -144,6 +144,17 @@ def tidy(phrase: str, whole: bool = False) -> str | None:
     return title if title.lower() not in STOP and len(title) > 1 else None
 
 
+def split_items(segment: str, whole: bool = False) -> list[tuple[str, str]]:
+    """(title, the words it was read from) of each position a segment names: the words, wider than
+    the title ("Development Engineer Computer Vision", "Senior Autonomy Developer, Perception"), are
+    what the role is classified from."""
+    parts = [p for p in LIST_SPLIT.split(BRACKETED.sub(" ", segment)) if p and p.strip()]
+    if len(parts) > 1 and sum(bool(JOB_WORD.search(p)) for p in parts) >= 2:
+        return [(t, p.strip()) for p in parts if JOB_WORD.search(p) and (t := tidy(p, whole))]
+    title = tidy(segment, whole)
+    return [(title, segment.strip())] if title else []
+
+
 def split_list(segment: str, whole: bool = False) -> list[str]:
     """ "Rails Engineers/Javascript Engineers/Data Scientists" -> each title; a list whose items
     share one job noun ("Front-end and iOS Engineers") keeps it as one title."""
@@ -174,10 +185,10 @@ def line_position(line: str) -> str | None:
     return titles[0] if titles else None
 
 
-def from_text(text: str, limit: int = 4000) -> list[str]:
+def from_text(text: str, limit: int = 4000) -> list[tuple[str, str]]:
     """Positions the text names, in order: short title lines and list items, and the phrases after
     hiring verbs."""
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, tuple[str, str]]] = []
     offset = 0
     # inline bullet lists ("* Back-end Engineers * Data Engineers *") are lines of their own
     for line in re.sub(r"\s+[*•·]\s+", "\n", text[:limit]).split("\n"):
@@ -185,22 +196,24 @@ def from_text(text: str, limit: int = 4000) -> list[str]:
         if stripped and len(stripped) <= 160:
             match = LINE_TITLE.match(stripped)
             if match and len(match.group("t").split()) <= 7:
-                for title in split_list(match.group("t"), whole=True):
-                    found.append((offset, title))
+                for item in split_items(match.group("t"), whole=True):
+                    found.append(
+                        (offset, (item[0], re.split(r":\s|\s[-–—]\s", stripped, maxsplit=1)[0][:80]))
+                    )
         for match in HIRING.finditer(line):
             tail = line[match.end() : match.end() + 90]
             cut = re.split(
                 r"[.;:!?(]|\s(?:who|to|that|with|for|in|at|based|is|are|and\s+(?:we|you))\s", tail, maxsplit=1
             )[0]
             if JOB_WORD.search(cut):
-                for title in split_list(cut):
-                    found.append((offset + match.start(), title))
+                for item in split_items(cut):
+                    found.append((offset + match.start(), item))
         offset += len(line) + 1
     found.sort(key=lambda pair: pair[0])
-    out: list[str] = []
-    for _, title in found:
-        if title.lower() not in {t.lower() for t in out}:
-            out.append(title)
+    out: list[tuple[str, str]] = []
+    for _, item in found:
+        if item[0].lower() not in {t.lower() for t, _ in out}:
+            out.append(item)
     return out
 
 
@@ -232,17 +245,17 @@ def header_parts(line: str) -> list[str]:
 WORKPLACE_SEGMENT = re.compile(r"\b(?:remote|onsite|on-site|on site|hybrid|in[- ]office|local)\b", re.I)
 
 
-def from_header(line: str) -> list[str]:
+def from_header(line: str) -> list[tuple[str, str]]:
     """Positions named in a header's segments (not the first: the employer). The tags of a
     "Who is hiring?" header ("REMOTE", "INTERNS", "VISA", "Full-time") say who may apply, not
     what the position is; a segment about the work mode ("Remote OK for DevOps roles") is no title."""
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for part in header_parts(line)[1:]:
         if WORKPLACE_SEGMENT.search(part):
             continue
         cleaned = " ".join(NOT_TITLE_WORDS.sub(" ", BRACKETED.sub(" ", part)).split())
         if JOB_WORD.search(cleaned):
-            out += split_list(cleaned)
+            out += split_items(cleaned)
     return out
 
 
@@ -250,17 +263,18 @@ def from_header(line: str) -> list[str]:
 GENERIC = {"intern", "hacker", "hire", "leader"}
 
 
-def positions(title: str | None, description: str, header_title: bool) -> list[str]:
-    """The positions of a posting, primary first. ``header_title``: the title was read from the
-    text's own first line (a Hacker News header), so it is one candidate among the text's."""
+def positions(title: str | None, description: str, header_title: bool) -> list[tuple[str, str]]:
+    """(title, the words it was read from) of each position of a posting, primary first.
+    ``header_title``: the title was read from the text's own first line (a Hacker News header),
+    so it is one candidate among the text's."""
     if title and not header_title:
-        return [title.strip()]
-    out: list[str] = []
+        return [(title.strip(), title.strip())]
+    out: list[tuple[str, str]] = []
     if title and is_position(title):
-        out += split_list(title)
+        out += split_items(title)
     first_line = description.split("\n", 1)[0]
     for found in [*from_header(first_line), *from_text(description)]:
-        if found.lower() not in {t.lower() for t in out}:
+        if found[0].lower() not in {t.lower() for t, _ in out}:
             out.append(found)
-    out.sort(key=lambda t: t.lower() in GENERIC)
-    return out or ([title.strip()] if title else [])
+    out.sort(key=lambda item: item[0].lower() in GENERIC)
+    return out or ([(title.strip(), title.strip())] if title else [])

@@ -108,12 +108,17 @@ TECH_TITLE = re.compile(
     r"sysadmin|systems? administrator|network|database|dba|"
     r"frontend|front-end|backend|back-end|full[- ]?stack|mobile|ios|android|web|firmware|embedded|electronics?|"
     r"hardware|cto|bi|business intelligence|salesforce|sap|erp|blockchain|solutions consultant|support engineer|"
-    r"\w*entwickler\w*|informatiker\w*|développeur|desarrollador|programador|product analyst|bi analyst|data center)\b",
+    r"\w*entwickler\w*|informatiker\w*|développeur|desarrollador|programador|product analyst|bi analyst|data center|"
+    # designers of software and bare analysts (data analysts) are technology roles (LABELS.md); graphic
+    # and brand designers are not (NON_TECH_OVERRIDE)
+    r"(?:interface|interaction|web|visual|user experience|experience|digital|mobile|app|game|lead|senior|staff)?\s*designer|"
+    r"analyst|mathematician|physicist|hacker)\b",
     re.I,
 )
 NON_TECH_OVERRIDE = re.compile(
     r"\b(sales|account (executive|manager)|recruit\w*|marketing|nurse|accountant|legal|counsel|hr|people partner|"
-    r"customer success|office manager|finance|copywriter|security (guard|officer)|"
+    r"customer success|office manager|finance|financial|copywriter|security (guard|officer)|graphic designer|"
+    r"fashion designer|interior designer|brand designer|instructional designer|"
     r"(mechanical|civil|chemical|structural|process|manufacturing|mining|petroleum|environmental|biomedical|"
     r"electrical|maintenance|aircraft|aerospace|hvac|building services) engineer|data entry)\b",
     re.I,
@@ -151,9 +156,33 @@ GOVERNANCE_TITLE = re.compile(
 )
 
 
+# A designer, writer or seller of AI tools is a designer, writer or seller: "UX Designer - AI
+# Developer Tools", "Pre-Sales Solution Architect – AI Infrastructure". The head of the title (its
+# part before a dash or comma) decides.
+NOT_AI_BUILDER_HEAD = re.compile(
+    r"\b(designer|design|writer|editor|recruiter|sourcer|marketer|marketing|sales|pre-?sales|account|"
+    r"counsel|lawyer|attorney|accountant|instructor|teacher|support|success)\b",
+    re.I,
+)
+# "AI-assisted software engineer", "AI-native developer": AI describes the way of working
+AI_WAY_OF_WORKING = re.compile(
+    r"\bai[- ](assisted|first|native|enabled|powered|driven|augmented|fluent)\b", re.I
+)
+TECHNICAL_SALES = re.compile(
+    r"\bpre-?sales\b|\bsolutions? (architect|engineer|consultant)\b|\bsales engineer", re.I
+)
+TITLE_HEAD = re.compile(r"\s+[-–—|]\s+|,\s+|\s+\(")
+
+
 def classify_title(title: str) -> str | None:
+    head = TITLE_HEAD.split(title, maxsplit=1)[0]
+    cleaned = AI_WAY_OF_WORKING.sub(" ", title)
+    if NOT_AI_BUILDER_HEAD.search(head) and not re.search(
+        r"\b(ai|ml|data) (engineer|scientist)\b", head, re.I
+    ):
+        cleaned = re.sub(rf"\b{AI_WORD}\b", " ", cleaned, flags=re.I)
     for role, pattern in TITLE_RULES:
-        if pattern.search(title):
+        if pattern.search(cleaned):
             return role
     if GOVERNANCE.search(title) and not POLICY_OR_LEGAL.search(title):
         return "other_tech"  # AI ethics, audit and governance roles review the technology itself
@@ -161,6 +190,8 @@ def classify_title(title: str) -> str | None:
     # "Sales Engineer" and "Customer Success Engineer" are technical roles; "Mechanical Engineer" is not
     if override and ENGINEER.search(title) and not override.group().lower().endswith("engineer"):
         override = None
+    if override and TECHNICAL_SALES.search(title):
+        override = None  # technical pre-sales is a technology role (LABELS.md)
     if TECH_TITLE.search(title) and not override:
         return "other_tech"
     return None
@@ -211,16 +242,30 @@ def make_role(nlp: Language, name: str):
         # the positions the header and the text name; a board's title is the position.
         header_title = bool(given) and " ".join(given.split()) in " ".join(body.split("\n", 1)[0].split())
         found = positions.positions(given, body, header_title)
-        named = [p for p in found if positions.is_position(p)]
-        title = named[0] if named else given
+        named = [(t, phrase) for t, phrase in found if positions.is_position(t)]
+        title = named[0][0] if named else given
+        phrase = named[0][1] if named else given
         ai_skills = any(s["is_ai"] for s in result.get("skills", []))
         hints = scan.cued_text("role_hint", body_only=True, limit=3000)
         # a "Who is hiring?" comment that names no position hires engineers
-        role = "other_tech" if header_title and not named else classify(title, hints, ai_skills)
+        if header_title and not named:
+            role = "other_tech"
+        else:
+            # the words around the title may name its field ("Development Engineer Computer Vision");
+            # they may also hold another word ("Rails Developer, Sales & Ops") that the title has not
+            role = classify(phrase, hints, ai_skills)
+            if role == "non_tech" and phrase != title:
+                role = classify(title, hints, ai_skills)
+            if (
+                role == "non_tech"
+                and header_title
+                and title.lower() in positions.GENERIC | {"co-founder", "cofounder"}
+            ):
+                role = "other_tech"  # "INTERN", "hacker", "co-founder" in a "Who is hiring?" comment
         result["title"] = title if named else (None if header_title else given or None)
         result["header_line"] = body.split("\n", 1)[0] if header_title else None
         result["role"] = role
-        result["roles"] = sorted({role, *(classify(p, "", ai_skills) for p in named[1:])})
+        result["roles"] = sorted({role, *(classify(p, "", ai_skills) for _, p in named[1:])})
         result["is_tech"] = role != "non_tech"
         governance = scan.cued_text("governance", body_only=True, limit=4000)
         result["ai_governance"] = is_ai_governance(title, governance)
