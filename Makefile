@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format eval bench clean
+.PHONY: demo test lint format eval train bench clean
 
 # Reinstall only when the dependency pins change; the package itself is editable.
 $(STAMP): pyproject.toml constraints.txt
@@ -27,6 +27,10 @@ format: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/jobmarket evaluate
+
+# the trained components, from the real labelled development part (needs ../shared)
+train: $(STAMP)
+	$(BIN)/jobmarket train
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extract_throughput.py

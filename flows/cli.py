@@ -89,6 +89,12 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return evaluate_real(args.part, as_json=args.json, show_errors=args.errors, record=args.record)
 
 
+def cmd_train(args: argparse.Namespace) -> int:
+    from flows.train import main as train
+
+    return train()
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from pipelines.extract import extract_file
 
@@ -215,6 +221,9 @@ def parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--json", action="store_true", help="the full report as JSON")
     evaluate.add_argument("--errors", action="store_true", help="list every disagreement with the labels")
+    sub.add_parser(
+        "train", help="retrain the shipped classifiers from the real labelled development part (../shared)"
+    )
     report = sub.add_parser("report", help="print the market report from the warehouse")
     report.add_argument("--synthetic", action="store_true", help="label the figures as synthetic demo data")
     report.add_argument(
@@ -242,6 +251,7 @@ def main(argv: list[str] | None = None) -> int:
         commands = {
             "extract": cmd_extract,
             "evaluate": cmd_evaluate,
+            "train": cmd_train,
             "report": cmd_report,
             "rebuild": cmd_rebuild,
         }

@@ -45,7 +45,9 @@ def stored_records(sources: set[str]) -> dict[str, list[tuple[Any, str | None]]]
     return out
 
 
-def extraction_rows(labels: list[Label], work: Path) -> tuple[list[dict[str, Any] | None], dict[str, Any]]:
+def extraction_rows(
+    labels: list[Label], work: Path, extras: tuple[str, ...] = ()
+) -> tuple[list[dict[str, Any] | None], dict[str, Any]]:
     """One warehouse row per label (None where its record is not in ../shared), and counts."""
     from pipelines.extract import read_records
     from pipelines.nlp import build_nlp, extract_many, version
@@ -83,7 +85,10 @@ def extraction_rows(labels: list[Label], work: Path) -> tuple[list[dict[str, Any
     started = time.perf_counter()
     with open(pending, encoding="utf-8") as handle:
         errors: list[dict[str, Any]] = []
-        extracted = {out["id"]: out for out in extract_many(read_records(handle, errors), nlp=build_nlp())}
+        extracted = {
+            out["id"]: out
+            for out in extract_many(read_records(handle, errors), nlp=build_nlp(), extras=extras)
+        }
     seconds = time.perf_counter() - started
     by_key = {
         (source, source_id): {"title": title, "company": company}
@@ -136,6 +141,12 @@ def main(
                 f"{fields['remote_status']:.3f}, role {fields['role']:.3f}, is_tech {fields['is_tech']:.3f}, "
                 f"ai_involvement {fields['ai_involvement']:.3f}, seniority {fields['seniority']:.3f}, "
                 f"countries {fields['countries']:.3f}, salary {fields['salary']:.3f}, skills F1 {agreed['skills_f1']:.3f}"
+            )
+        if split in ("dev", "all"):
+            print(
+                "\nnote: the trained classifiers (pipelines/models/) were fit on the development part, so its"
+                "\nai_involvement figure is a training-set figure; `make train` prints their cross-validated"
+                "\nfigures, and the holdout is the estimate."
             )
         print(f"\nextractor {report['extractor_version']}; extraction took {report['extract_seconds']:.1f} s")
         if report["missing"]:

@@ -135,3 +135,27 @@ def involvement(hits: list[dict[str, Any]], levels: list[str | None], ai_role: b
          and hit.get("cluster") not in NOT_AI_KNOWLEDGE_CLUSTERS),
         key=ORDER.__getitem__, default="none",
     )  # fmt: skip
+
+
+def snippet(hits: list[dict[str, Any]], levels: list[str | None], text: str, title_end: int,
+            line_starts: list[int], line_of) -> str:  # fmt: skip
+    """The AI hits' sentences, each behind the rule's reading of it ("[required] You will train
+    models with PyTorch."): what the trained classifier of AI involvement reads."""
+    seen: set[str] = set()
+    parts: list[str] = []
+    for hit, level in zip(hits, levels, strict=True):
+        if level is None or not hit["is_ai"] or hit["skill_id"] in NOT_AI_KNOWLEDGE_SKILLS:
+            continue
+        if hit["start"] < title_end:
+            sentence, where = text[:title_end].strip(), "title"
+        else:
+            index = line_of(hit["start"])
+            start = line_starts[index]
+            end = line_starts[index + 1] - 1 if index + 1 < len(line_starts) else len(text)
+            sentence, where = _sentence(text, start, end, hit["start"]).strip(), hit["requirement"]
+        if sentence and sentence not in seen:
+            seen.add(sentence)
+            parts.append(f"[{level}] [{where}] {sentence[:300]}")
+        if len(parts) >= 8:
+            break
+    return "\n".join(parts)

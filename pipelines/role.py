@@ -11,7 +11,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipelines import ai_involvement, extensions, positions  # noqa: F401
+from pipelines import ai_involvement, extensions, positions, textcat  # noqa: F401
 from pipelines.scan import register_cues
 from pipelines.sections import REQUIRED, level_at
 from pipelines.skills import load_taxonomy
@@ -282,7 +282,20 @@ def make_role(nlp: Language, name: str):
             lambda char: has_headings and level_at(sections, char) == REQUIRED,
             result.get("negated_skills", set()), title if named and header_title else None, CONTEXT_WORDS,
         )  # fmt: skip
-        result["ai_involvement"] = ai_involvement.involvement(skills, levels, role in AI_ROLES)
+        rule = ai_involvement.involvement(skills, levels, role in AI_ROLES)
+        snippet = ai_involvement.snippet(
+            skills, levels, scan.text, scan.title_end, scan.line_starts, scan.line_index
+        )
+        model = textcat.load("ai_involvement")
+        # The trained classifier decides where the rule reads sentences (AI skills named, a role
+        # that is not AI by definition, not all of them negated or about hiring); its 5-fold CV
+        # against the rule on the development part: make train.
+        if model is not None and snippet and role not in AI_ROLES and rule != "none":
+            result["ai_involvement"] = textcat.predict(model, [f"[role {role}]\n{snippet}"])[0]
+        else:
+            result["ai_involvement"] = rule
+        result["ai_involvement_rule"] = rule
+        result["ai_snippet"] = snippet
         # "AI", "machine learning" in the employer's blurb or its hiring process are not skills the
         # posting names (LABELS.md: requirements, nice-to-haves or tech stack); named tools stay
         result["skills"] = [

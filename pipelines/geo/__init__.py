@@ -51,7 +51,7 @@ US_STATES = {
     "utah": "UT", "vermont": "VT", "virginia": "VA", "washington state": "WA", "west virginia": "WV",
     "wisconsin": "WI", "wyoming": "WY",
 }  # fmt: skip
-US_STATE_CODES = set(US_STATES.values())
+US_STATE_CODES = set(US_STATES.values()) | {"NY", "DC"}  # New York and DC are cities in the table first
 # States and provinces of other countries that boards write beside a city ("Perth, Western Australia").
 PROVINCES = {
     "western australia": "AU", "new south wales": "AU", "nsw": "AU", "queensland": "AU", "south australia": "AU",
@@ -268,7 +268,7 @@ def split_trailing_region(part: str) -> list[str]:
             if (
                 tail[:1].isupper()
                 and tail.lower() in country_names()
-                and len(tail) > 3
+                and (len(tail) > 3 or tail.isupper())
                 and tail.lower() != "america"
             ):
                 return [" ".join(words[:-size]), tail]
