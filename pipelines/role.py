@@ -17,6 +17,14 @@ from pipelines.sections import REQUIRED, level_at
 from pipelines.skills import load_taxonomy
 from pipelines.skills.component import GENERIC_AI
 
+# "Send us your GitHub profile": a link asked for, not a skill
+APPLICATION_LINK = re.compile(r"\byour github\b|\bgithub (profile|account|link|handle|username|repos?)\b|\bportfolio\b", re.I)
+
+
+def _around(text: str, hit: dict) -> str:
+    return text[max(0, hit["start"] - 60) : hit["end"] + 60]
+
+
 # Generic words that name a field more often than a skill asked: kept only where the sentence asks
 # for them; a bare "AI" is never a skill of its own (the specific tools and methods are).
 CONTEXT_WORDS = frozenset(GENERIC_AI | {"data_science", "product_management"})
@@ -303,6 +311,7 @@ def make_role(nlp: Language, name: str):
             for hit, level in zip(skills, levels, strict=True)
             if not (hit["skill_id"] in CONTEXT_WORDS and level in ("mentioned", "none"))
             and not (hit["skill_id"] == "artificial_intelligence" and hit["matched_text"] == "AI")
+            and not (hit["skill_id"] == "github" and APPLICATION_LINK.search(_around(scan.text, hit)))
         ]
         skills = result["skills"]
         for hit in skills:
