@@ -33,6 +33,11 @@ class Provenance:
         return f"{label}Source: jobmarket warehouse {self.source}, postings to {self.data_to}. 95% intervals."
 
 
+def _gaps(values) -> list[float]:
+    """A month with no figure (no posting of known work mode, say) is a gap in the line, not an error."""
+    return [float("nan") if v is None else float(v) for v in values]
+
+
 def provenance(con: duckdb.DuckDBPyConnection, source: str) -> Provenance:
     data_to = con.execute("select coalesce(max(date_posted)::date::varchar, '-') from postings").fetchone()[0]
     return Provenance(source=source, synthetic=is_synthetic(con), data_to=data_to)
@@ -59,6 +64,7 @@ def ai_share_over_time(con, where: Provenance, countries: int = 3) -> Figure:
             if not rows:
                 continue
             months, share, low, high, _ = zip(*rows, strict=True)
+            share, low, high = _gaps(share), _gaps(low), _gaps(high)
             ax.plot(
                 months,
                 share,
@@ -97,6 +103,7 @@ def remote_share_by_role(con, where: Provenance) -> Figure:
     ).fetchall()
     if series:
         months, share, low, high = zip(*series, strict=True)
+        share, low, high = _gaps(share), _gaps(low), _gaps(high)
         trend.plot(months, share, color="#7570b3")
         trend.fill_between(months, low, high, alpha=0.2, color="#7570b3")
     trend.set_ylim(0, 1)

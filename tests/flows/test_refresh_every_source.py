@@ -12,6 +12,7 @@ from spiders.run import spider_names
 EXPECTED = {
     "greenhouse": 3, "lever": 4, "ashby": 2, "remoteok": 2, "remotive": 3, "arbeitnow": 3, "jobicy": 3,
     "smartrecruiters": 2, "workable": 2, "himalayas": 3, "themuse": 3, "hn_whoishiring": 5, "jsonld": 2,
+    "remotejobsorg": 3, "weworkremotely": 2,
 }  # fmt: skip
 
 
@@ -25,6 +26,7 @@ def config_for(base_url: str) -> str:
     }
     options = {"lever": {"page_size": "2"}, "smartrecruiters": {"page_size": "2"}, "himalayas": {"page_size": "2"},
                "hn_whoishiring": {"months": "2019-01..2019-03"},
+               "remotejobsorg": {"categories": "data-science", "page_size": "2"},
                "jsonld": {"pages": [f"{base_url}/careers/jobs/ml-platform-engineer.html",
                                     f"{base_url}/careers/jobs/ai-ethics-lead.html"]}}  # fmt: skip
     lines = []
