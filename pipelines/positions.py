@@ -90,6 +90,8 @@ def singular(word: str) -> str:
     lowered = word.lower()
     if lowered in SINGULAR:
         replacement = SINGULAR[lowered]
+        if replacement == lowered:
+            return word  # "DevOps", "Sales": no plural to undo
         return replacement.capitalize() if word[:1].isupper() else replacement
     if lowered.endswith(("ss", "us", "is")) or not lowered.endswith("s"):
         return word

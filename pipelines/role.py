@@ -18,7 +18,9 @@ from pipelines.skills import load_taxonomy
 from pipelines.skills.component import GENERIC_AI
 
 # "Send us your GitHub profile": a link asked for, not a skill
-APPLICATION_LINK = re.compile(r"\byour github\b|\bgithub (profile|account|link|handle|username|repos?)\b|\bportfolio\b", re.I)
+APPLICATION_LINK = re.compile(
+    r"\byour github\b|\bgithub (profile|account|link|handle|username|repos?)\b|\bportfolio\b", re.I
+)
 
 
 def _around(text: str, hit: dict) -> str:
@@ -298,7 +300,7 @@ def make_role(nlp: Language, name: str):
         # The trained classifier decides where the rule reads sentences (AI skills named, a role
         # that is not AI by definition, not all of them negated or about hiring); its 5-fold CV
         # against the rule on the development part: make train.
-        if model is not None and snippet and role not in AI_ROLES and rule != "none":
+        if model is not None and snippet and role not in AI_ROLES and rule in ai_involvement.MODEL_DECIDES:
             result["ai_involvement"] = textcat.predict(model, [f"[role {role}]\n{snippet}"])[0]
         else:
             result["ai_involvement"] = rule
