@@ -16,17 +16,29 @@ from __future__ import annotations
 
 import re
 
-JOB_NOUN = (
-    r"(?:engineer|developer|dev|programmer|coder|scientist|researcher|designer|architect|analyst|"
-    r"administrator|admin|manager|director|lead|intern|co-?founder|founder|cto|cio|ciso|vp|specialist|"
-    r"consultant|technician|tester|writer|editor|marketer|recruiter|representative|rep|associate|"
-    r"coordinator|strategist|officer|accountant|counsel|attorney|lawyer|nurse|teacher|instructor|"
-    r"producer|artist|animator|hacker|evangelist|advocate|sre|devops|executive|assistant|operator|"
-    r"owner|master|trainer|tutor|annotator|rater|label+er|generalist|ninja|rockstar|wizard|guru|"
-    r"agent|salesperson|mathematician|statistician|physicist|economist|actuary|illustrator|"
-    r"copywriter|photographer|technologist|interviewer|co-?op|apprentice|trainee|modeler|modeller|"
-    r"planner|buyer|dba)(?:e?s)?"
-)
+from pipelines.scan import register_cues
+
+JOB_NOUNS = (
+    "engineer", "developer", "dev", "programmer", "coder", "scientist", "researcher", "designer", "architect",
+    "analyst", "administrator", "admin", "manager", "director", "lead", "intern", "co-?founder", "founder", "cto",
+    "cio", "ciso", "vp", "specialist", "consultant", "technician", "tester", "writer", "editor", "marketer",
+    "recruiter", "representative", "rep", "associate", "coordinator", "strategist", "officer", "accountant",
+    "counsel", "attorney", "lawyer", "nurse", "teacher", "instructor", "producer", "artist", "animator", "hacker",
+    "evangelist", "advocate", "sre", "devops", "executive", "assistant", "operator", "owner", "master", "trainer",
+    "tutor", "annotator", "rater", "label+er", "generalist", "ninja", "rockstar", "wizard", "guru", "agent",
+    "salesperson", "mathematician", "statistician", "physicist", "economist", "actuary", "illustrator",
+    "copywriter", "photographer", "technologist", "interviewer", "co-?op", "apprentice", "trainee", "modeler",
+    "modeller", "planner", "buyer", "dba",
+)  # fmt: skip
+JOB_NOUN = "(?:" + "|".join(JOB_NOUNS) + r")(?:e?s)?"
+# Only the lines that hold a job noun can name a position: the scan marks them.
+register_cues(
+    "position",
+    words=sorted(
+        {f"{w}{end}" for n in JOB_NOUNS for w in n.replace("co-?", "co-|co").replace("label+er", "labeler|labeller").split("|")
+         for end in ("", "s", "es")}
+    ),
+)  # fmt: skip
 # "Head of Data", "VP Engineering", "Director, Product": the job noun comes first, its field after it
 LEADING_NOUNS = {"head", "vp", "director", "directors", "chief", "heads"}
 JOB_WORD = re.compile(rf"\b{JOB_NOUN}\b", re.I)
@@ -76,6 +88,9 @@ HIRING = re.compile(
     r"positions? (?:for|as)|openings? (?:for|as)|opening:|openings:|positions?:|roles?:|as an?)\s+",
     re.I,
 )
+# every alternative of HIRING holds one of these
+HIRING_CUES = ("look", "hiring", "seek", "search", "need", "want", "recruit", "hire", "join", "open", "position",
+               "role", "as a")  # fmt: skip
 LINE_TITLE = re.compile(
     rf"^\W{{0,3}}(?:[A-Z][\w/&+ -]{{1,20}}\s[-–:]\s)?(?P<t>(?:{TITLE_WORD}\s+){{0,6}}?{JOB_NOUN}\b(?:\s+of)?)"
     r"(?=\s*(?:[:(\[–—-]|,|$|\b(?:at|in|for|with|who|to|that|based|wanted|needed)\b|/\s*[A-Z]))",
@@ -189,20 +204,24 @@ def line_position(line: str) -> str | None:
 
 def from_text(text: str, limit: int = 4000) -> list[tuple[str, str]]:
     """Positions the text names, in order: short title lines and list items, and the phrases after
-    hiring verbs."""
+    hiring verbs. ``text`` may be the whole description or only its lines that hold a job noun."""
     found: list[tuple[int, tuple[str, str]]] = []
     offset = 0
     # inline bullet lists ("* Back-end Engineers * Data Engineers *") are lines of their own
-    for line in re.sub(r"\s+[*•·]\s+", "\n", text[:limit]).split("\n"):
+    for line in re.sub(r"(?:^|\s+)[*•·]\s+", "\n", text[:limit]).split("\n"):
         stripped = line.strip()
-        if stripped and len(stripped) <= 160:
+        noun = JOB_WORD.search(stripped) if stripped else None
+        if noun is None:
+            continue  # every pattern below ends in a job noun
+        if len(stripped) <= 160 and noun.start() < 100:
             match = LINE_TITLE.match(stripped)
             if match and len(match.group("t").split()) <= 7:
                 for item in split_items(match.group("t"), whole=True):
                     found.append(
                         (offset, (item[0], re.split(r":\s|\s[-–—]\s", stripped, maxsplit=1)[0][:80]))
                     )
-        for match in HIRING.finditer(line):
+        lower = line.lower()
+        for match in HIRING.finditer(line) if any(cue in lower for cue in HIRING_CUES) else ():
             tail = line[match.end() : match.end() + 90]
             cut = re.split(
                 r"[.;:!?(]|\s(?:who|to|that|with|for|in|at|based|is|are|and\s+(?:we|you))\s", tail, maxsplit=1
@@ -265,7 +284,9 @@ def from_header(line: str) -> list[tuple[str, str]]:
 GENERIC = {"intern", "hacker", "hire", "leader"}
 
 
-def positions(title: str | None, description: str, header_title: bool) -> list[tuple[str, str]]:
+def positions(
+    title: str | None, description: str, header_title: bool, position_lines: str | None = None
+) -> list[tuple[str, str]]:
     """(title, the words it was read from) of each position of a posting, primary first.
     ``header_title``: the title was read from the text's own first line (a Hacker News header),
     so it is one candidate among the text's."""
@@ -275,7 +296,8 @@ def positions(title: str | None, description: str, header_title: bool) -> list[t
     if title and is_position(title):
         out += split_items(title)
     first_line = description.split("\n", 1)[0]
-    for found in [*from_header(first_line), *from_text(description)]:
+    text_lines = description if position_lines is None else position_lines
+    for found in [*from_header(first_line), *from_text(text_lines)]:
         if found[0].lower() not in {t.lower() for t, _ in out}:
             out.append(found)
     out.sort(key=lambda item: item[0].lower() in GENERIC)

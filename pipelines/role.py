@@ -251,7 +251,12 @@ def make_role(nlp: Language, name: str):
         # A title read from the text's own first line (a Hacker News header) is one candidate among
         # the positions the header and the text name; a board's title is the position.
         header_title = bool(given) and " ".join(given.split()) in " ".join(body.split("\n", 1)[0].split())
-        found = positions.positions(given, body, header_title)
+        found = positions.positions(
+            given,
+            body,
+            header_title,
+            scan.cued_text("position", body_only=True, limit=4000) if header_title else None,
+        )
         named = [(t, phrase) for t, phrase in found if positions.is_position(t)]
         title = named[0][0] if named else given
         phrase = named[0][1] if named else given

@@ -217,25 +217,25 @@ def level(
     return found
 
 
-# Links and addresses name hosts, not skills ("https://", "github.com/acme", "jobs@rust.io").
-URL = re.compile(
-    r"\bhttps?://\S+|\bwww\.\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|org|net|co|ai|dev|app|me|ly)\b(?:/\S*)?",
-    re.I,
-)
+# Links and addresses name hosts, not skills ("https://", "github.com/acme", "jobs@rust.io"). Read
+# on the word a hit stands in (whitespace to whitespace): a posting has dozens of hits, and a regular
+# expression over its whole text for every possible domain cost as much as the rest of the skills.
+URL_WORD = re.compile(r"://|^\W*www\.|@|\.(?:com|io|org|net|co|ai|dev|app|me|ly)(?:/|$|[^\w.])", re.I)
 
 
-def url_spans(text: str) -> list[tuple[int, int]]:
-    if "." not in text:
-        return []
-    return [m.span() for m in URL.finditer(text)]
+def in_url(text: str, start: int, end: int) -> bool:
+    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    right = min((i for i in (text.find(" ", end), text.find("\n", end)) if i != -1), default=len(text))
+    word = text[left:right]
+    return ("." in word or "@" in word) and URL_WORD.search(word) is not None
 
 
 def find_skills(scan: Scan, sections: tuple[list[int], list[str]], company: str | None = None) -> list[dict]:
-    masked = company_spans(scan.text, company) + url_spans(scan.text)
+    masked = company_spans(scan.text, company)
     judged = [
         (s, e, f, keep(scan, s, e, f))
         for s, e, f in scan.skills
-        if not any(ms <= s and e <= me for ms, me in masked)
+        if not any(ms <= s and e <= me for ms, me in masked) and not in_url(scan.text, s, e)
     ]
     judged = [hit for hit in judged if hit[3]]
     anchors = sorted(s for s, _, f, verdict in judged if verdict is True and f.skill.context_rule is None)
