@@ -149,6 +149,12 @@ def country_names() -> dict[str, str]:
     return names
 
 
+# Two capitals that postings write for something else far more often than for the country: "AI",
+# "IT", "ML", "QA", "PM", "LI" (LinkedIn's "#LI-Remote" tag), "OR" ("Python OR Go").
+NOT_COUNTRY_CODES = {"AI", "IT", "ML", "ME", "AM", "PM", "OR", "AS", "LI", "IS", "DO", "GO", "QA", "BI", "CI", "CD",
+                     "PR", "TO", "SO", "NO", "AD", "TV", "FM"}  # fmt: skip
+
+
 @lru_cache(maxsize=1)
 def country_codes() -> set[str]:
     return {c.alpha_2 for c in pycountry.countries}
@@ -174,7 +180,7 @@ def country_of(part: str) -> str | None:
         lowered = lowered.replace(".", "")  # "U.S", "U.S.A", "U.K"
     if lowered in country_names():
         return country_names()[lowered]
-    if len(part) == 2 and part.isupper() and part in country_codes():
+    if len(part) == 2 and part.isupper() and part in country_codes() and part not in NOT_COUNTRY_CODES:
         return part
     return None
 
