@@ -28,12 +28,16 @@ format: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/jobmarket evaluate
 
-# the trained components, from the real labelled development part (needs ../shared)
+# the trained components, from the real labelled development part and SkillSpan's train splits
+# (needs ../shared): the AI-involvement classifier, then the SkillSpan knowledge-span model
 train: $(STAMP)
 	$(BIN)/jobmarket train
+	$(BIN)/python -m pipelines.skillspan train
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extract_throughput.py
+	$(BIN)/python benchmarks/extract_throughput.py --real --postings 3000
+	$(BIN)/python benchmarks/skillspan.py
 	$(BIN)/python benchmarks/crawl_throughput.py
 	$(BIN)/python benchmarks/warehouse_load.py --postings 1000000
 	$(BIN)/python benchmarks/backfill_wall_time.py
