@@ -15,6 +15,7 @@ items and short lines, and after hiring verbs ("looking for", "hiring", "seeking
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipelines.scan import register_cues
 
@@ -31,14 +32,6 @@ JOB_NOUNS = (
     "modeller", "planner", "buyer", "dba",
 )  # fmt: skip
 JOB_NOUN = "(?:" + "|".join(JOB_NOUNS) + r")(?:e?s)?"
-# Only the lines that hold a job noun can name a position: the scan marks them.
-register_cues(
-    "position",
-    words=sorted(
-        {f"{w}{end}" for n in JOB_NOUNS for w in n.replace("co-?", "co-|co").replace("label+er", "labeler|labeller").split("|")
-         for end in ("", "s", "es")}
-    ),
-)  # fmt: skip
 # "Head of Data", "VP Engineering", "Director, Product": the job noun comes first, its field after it
 LEADING_NOUNS = {"head", "vp", "director", "directors", "chief", "heads"}
 JOB_WORD = re.compile(rf"\b{JOB_NOUN}\b", re.I)
@@ -85,12 +78,9 @@ TITLE_WORD = r"[\w+#./&'’-]+"
 HIRING = re.compile(
     r"\b(?:looking for|hiring(?: for)?|seeking|searching for|in search of|need|needs|want|wants|recruiting|"
     r"to hire|join (?:us|our team) as|looking to hire|open (?:positions?|roles?)(?: for)?|"
-    r"positions? (?:for|as)|openings? (?:for|as)|opening:|openings:|positions?:|roles?:|as an?)\s+",
-    re.I,
-)
-# every alternative of HIRING holds one of these
-HIRING_CUES = ("look", "hiring", "seek", "search", "need", "want", "recruit", "hire", "join", "open", "position",
-               "role", "as a")  # fmt: skip
+    r"positions? (?:for|as)|openings? (?:for|as)|opening:|openings:|positions?:|roles?:|as an?)\s+"
+)  # matched against the lower-cased line: re.I forgoes the engine's literal search and costs twice
+MAX_POSITIONS = 12
 LINE_TITLE = re.compile(
     rf"^\W{{0,3}}(?:[A-Z][\w/&+ -]{{1,20}}\s[-–:]\s)?(?P<t>(?:{TITLE_WORD}\s+){{0,6}}?{JOB_NOUN}\b(?:\s+of)?)"
     r"(?=\s*(?:[:(\[–—-]|,|$|\b(?:at|in|for|with|who|to|that|based|wanted|needed)\b|/\s*[A-Z]))",
@@ -121,6 +111,7 @@ def _clean(word: str) -> str:
     return word.rstrip(",.:;!?\"'").lstrip("\"'")
 
 
+@lru_cache(maxsize=65536)
 def tidy(phrase: str, whole: bool = False) -> str | None:
     """A candidate phrase cut to its title: leading non-title words off, the job noun singular.
     ``whole``: the phrase must be a title from its first word (a line that starts with one)."""
@@ -202,38 +193,78 @@ def line_position(line: str) -> str | None:
     return titles[0] if titles else None
 
 
+def _spellings(noun: str) -> list[str]:
+    """The words a JOB_NOUNS pattern stands for: "co-?founder" is "co-founder" and "cofounder"."""
+    if noun.startswith("co-?"):
+        return [f"co-{noun[4:]}", f"co{noun[4:]}"]
+    if noun == "label+er":
+        return ["labeler", "labeller"]
+    return [noun]
+
+
+NOUN_WORDS = frozenset(f"{w}{end}" for n in JOB_NOUNS for w in _spellings(n) for end in ("", "s", "es"))
+
+
+# Only the lines that hold a job noun can name a position: the scan marks them.
+register_cues("position", words=sorted(NOUN_WORDS))
+
+
+def _noun_leads(line: str) -> bool:
+    """Whether a job noun stands among the first words of a line (LINE_TITLE's only chance), by a
+    set lookup: the expression itself costs far more on the prose lines it cannot match."""
+    return any(word.strip(".,:;()[]*•-–/\"'").lower() in NOUN_WORDS for word in line.split(None, 10)[:10])
+
+
+BULLETS = re.compile(r"(?:^|\s+)[*•·]\s+")
+PHRASE_END = re.compile(r":\s|\s[-–—]\s")
+HIRING_CUT = re.compile(r"[.;:!?(]|\s(?:who|to|that|with|for|in|at|based|is|are|and\s+(?:we|you))\s")
+# every alternative of HIRING holds one of these: substring tests, far cheaper than an expression
+HIRING_CUES = ("look", "hiring", "seek", "search", "need", "want", "recruit", "hire", "join", "open", "position",
+               "role", "as a")  # fmt: skip
+
+
+@lru_cache(maxsize=65536)
+def _line_positions(line: str) -> tuple[tuple[int, tuple[str, str]], ...]:
+    """(offset in the line, position) of what one line names; lines repeat across a thread."""
+    found: list[tuple[int, tuple[str, str]]] = []
+    stripped = line.strip()
+    if len(stripped) <= 160 and _noun_leads(stripped):
+        match = LINE_TITLE.match(stripped)
+        if match and len(match.group("t").split()) <= 7:
+            phrase = PHRASE_END.split(stripped, maxsplit=1)[0][:80]
+            found += [(0, (title, phrase)) for title, _ in split_items(match.group("t"), whole=True)]
+    lower = line.lower()
+    if len(lower) != len(line):  # "İ" lower-cases to two characters: keep offsets aligned
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in line)
+    if any(cue in lower for cue in HIRING_CUES):
+        for match in HIRING.finditer(lower):
+            cut = HIRING_CUT.split(line[match.end() : match.end() + 90], maxsplit=1)[0]
+            if JOB_WORD.search(cut):
+                found += [(match.start(), item) for item in split_items(cut)]
+    return tuple(found)
+
+
 def from_text(text: str, limit: int = 4000) -> list[tuple[str, str]]:
     """Positions the text names, in order: short title lines and list items, and the phrases after
     hiring verbs. ``text`` may be the whole description or only its lines that hold a job noun."""
     found: list[tuple[int, tuple[str, str]]] = []
     offset = 0
     # inline bullet lists ("* Back-end Engineers * Data Engineers *") are lines of their own
-    for line in re.sub(r"(?:^|\s+)[*•·]\s+", "\n", text[:limit]).split("\n"):
-        stripped = line.strip()
-        noun = JOB_WORD.search(stripped) if stripped else None
-        if noun is None:
-            continue  # every pattern below ends in a job noun
-        if len(stripped) <= 160 and noun.start() < 100:
-            match = LINE_TITLE.match(stripped)
-            if match and len(match.group("t").split()) <= 7:
-                for item in split_items(match.group("t"), whole=True):
-                    found.append(
-                        (offset, (item[0], re.split(r":\s|\s[-–—]\s", stripped, maxsplit=1)[0][:80]))
-                    )
-        lower = line.lower()
-        for match in HIRING.finditer(line) if any(cue in lower for cue in HIRING_CUES) else ():
-            tail = line[match.end() : match.end() + 90]
-            cut = re.split(
-                r"[.;:!?(]|\s(?:who|to|that|with|for|in|at|based|is|are|and\s+(?:we|you))\s", tail, maxsplit=1
-            )[0]
-            if JOB_WORD.search(cut):
-                for item in split_items(cut):
-                    found.append((offset + match.start(), item))
+    text = text[:limit]
+    if "*" in text or "•" in text or "·" in text:
+        text = BULLETS.sub("\n", text)
+    for line in text.split("\n"):
+        if line.strip():
+            found += [(offset + at, item) for at, item in _line_positions(line)]
+            if len(found) >= MAX_POSITIONS:
+                break  # a comment that lists more is read for its first ones (the primary among them)
         offset += len(line) + 1
     found.sort(key=lambda pair: pair[0])
     out: list[tuple[str, str]] = []
+    seen: set[str] = set()
     for _, item in found:
-        if item[0].lower() not in {t.lower() for t, _ in out}:
+        if item[0].lower() not in seen:
+            seen.add(item[0].lower())
             out.append(item)
     return out
 

@@ -7,9 +7,12 @@ fixed order because titles combine words: "ML Platform Engineer" is MLOps before
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from pipelines import ai_involvement, extensions, positions, textcat  # noqa: F401
 from pipelines.scan import register_cues
@@ -184,7 +187,9 @@ TECHNICAL_SALES = re.compile(
 TITLE_HEAD = re.compile(r"\s+[-–—|]\s+|,\s+|\s+\(")
 
 
+@lru_cache(maxsize=65536)
 def classify_title(title: str) -> str | None:
+    """The role class a title names, or None; cached: boards and threads repeat a few thousand titles."""
     head = TITLE_HEAD.split(title, maxsplit=1)[0]
     cleaned = AI_WAY_OF_WORKING.sub(" ", title)
     if NOT_AI_BUILDER_HEAD.search(head) and not re.search(
@@ -243,9 +248,10 @@ def classify(title: str, description: str, ai_skills: bool = True) -> str:
 @Language.factory("jobmarket_role_v2")
 def make_role(nlp: Language, name: str):
     def role_component(doc: Doc) -> Doc:
-        posting = doc._.posting or {}
-        scan = doc._.scan
-        result = doc._.result
+        ext = doc._
+        posting = ext.posting or {}
+        scan = ext.scan
+        result = ext.result
         body = scan.text[scan.title_end :]
         given = (posting.get("title") or "").strip()
         # A title read from the text's own first line (a Hacker News header) is one candidate among
@@ -290,7 +296,7 @@ def make_role(nlp: Language, name: str):
             hit.setdefault(
                 "cluster", taxonomy[hit["skill_id"]].cluster if hit["skill_id"] in taxonomy else None
             )
-        sections = doc._.sections
+        sections = ext.sections
         has_headings = bool(doc.user_data.get("has_headings"))
         levels = ai_involvement.hit_levels(
             skills, scan.text, scan.title_end, scan.line_starts, scan.line_index,
@@ -301,14 +307,12 @@ def make_role(nlp: Language, name: str):
         snippet = ai_involvement.snippet(
             skills, levels, scan.text, scan.title_end, scan.line_starts, scan.line_index
         )
-        model = textcat.load("ai_involvement")
         # The trained classifier decides where the rule reads sentences (AI skills named, a role
-        # that is not AI by definition, not all of them negated or about hiring); its 5-fold CV
-        # against the rule on the development part: make train.
-        if model is not None and snippet and role not in AI_ROLES and rule in ai_involvement.MODEL_DECIDES:
-            result["ai_involvement"] = textcat.predict(model, [f"[role {role}]\n{snippet}"])[0]
-        else:
-            result["ai_involvement"] = rule
+        # that is not AI by definition, not all of them negated or about hiring): the next
+        # component, which batches its predictions; its 5-fold CV against the rule: make train.
+        result["ai_involvement"] = rule
+        if snippet and role not in AI_ROLES and rule in ai_involvement.MODEL_DECIDES:
+            doc.user_data["ai_involvement_input"] = f"[role {role}]\n{snippet}"
         result["ai_involvement_rule"] = rule
         result["ai_snippet"] = snippet
         # "AI", "machine learning" in the employer's blurb or its hiring process are not skills the
@@ -326,3 +330,34 @@ def make_role(nlp: Language, name: str):
         return doc
 
     return role_component
+
+
+class AIInvolvementModel:
+    """The trained ai_involvement classifier over the snippets the role component set aside, a
+    batch of Docs at a time: one call per posting cost more in the model's overhead than in its
+    arithmetic. Without a trained model (a checkout before ``make train``) the rule's label stays."""
+
+    def __init__(self) -> None:
+        self.model = textcat.load("ai_involvement")
+
+    def _predict(self, docs: list[Doc]) -> None:
+        pending = [doc for doc in docs if "ai_involvement_input" in doc.user_data]
+        texts = [doc.user_data.pop("ai_involvement_input") for doc in pending]
+        if self.model is None or not pending:
+            return
+        for doc, label in zip(pending, textcat.predict(self.model, texts), strict=True):
+            doc._.result["ai_involvement"] = label
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._predict([doc])
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        for batch in minibatch(docs, size=batch_size):
+            self._predict(batch)
+            yield from batch
+
+
+@Language.factory("jobmarket_ai_involvement_model_v1")
+def make_ai_involvement_model(nlp: Language, name: str) -> AIInvolvementModel:
+    return AIInvolvementModel()

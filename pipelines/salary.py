@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -330,9 +331,15 @@ def from_text(text: str, country: str | None = None) -> dict[str, Any] | None:
 
 @lru_cache(maxsize=1)
 def converter():
+    import currency_converter
     from currency_converter import CurrencyConverter
 
-    return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=True)
+    from pipelines.cache import cached
+
+    def build():
+        return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=True)
+
+    return cached("ecb-rates", [Path(currency_converter.CURRENCY_FILE)], build)
 
 
 def fx_to_usd(amount: float, currency: str, on: date) -> tuple[float, date] | None:
@@ -380,23 +387,24 @@ def structured(hints: dict[str, Any]) -> dict[str, Any] | None:
 @Language.factory("jobmarket_salary_v2")
 def make_salary(nlp: Language, name: str):
     def salary_component(doc: Doc) -> Doc:
-        posting = doc._.posting or {}
+        ext = doc._
+        posting = ext.posting or {}
         # the text's own figure wins over the board's structured fields
         countries = geo.parse_locations(posting.get("location") or "").countries
         country = countries[0] if countries else None
         # the description's own figure first, then the board's pay line, then its structured fields
         board_text = posting.get("salary_text")
         picked = (
-            from_text(doc._.scan.cued_text("salary", body_only=True), country)
+            from_text(ext.scan.cued_text("salary", body_only=True), country)
             or (from_text(board_text, country) if isinstance(board_text, str) else None)
             or structured(posting)
         )
         if picked is None:
-            doc._.result["salary"] = None
+            ext.result["salary"] = None
             return doc
         posted = posting.get("date_posted")
         on = date.fromisoformat(posted[:10]) if posted else None
-        doc._.result["salary"] = annualise(picked, on)
+        ext.result["salary"] = annualise(picked, on)
         return doc
 
     return salary_component

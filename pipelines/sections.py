@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -81,6 +82,7 @@ ANY_HEADING = re.compile(
 )
 
 
+@lru_cache(maxsize=16384)  # read twice per line: for the levels, and for whether any heading exists
 def heading_level(line: str) -> str | None:
     if len(line) > 2 * HEADING_MAX:
         return None
@@ -164,7 +166,8 @@ def level_at(sections: tuple[list[int], list[str]], char: int) -> str:
 @Language.factory("jobmarket_sections_v2")
 def make_sections(nlp: Language, name: str):
     def sections(doc: Doc) -> Doc:
-        scan = doc._.scan
+        ext = doc._
+        scan = ext.scan
         pairs = line_levels(
             scan.text,
             scan.title_end,
@@ -172,7 +175,7 @@ def make_sections(nlp: Language, name: str):
             set(scan.cue_lines.get("section", ())),
             set(scan.cue_lines.get("preferred_line", ())),
         )
-        doc._.sections = ([s for s, _ in pairs], [lvl for _, lvl in pairs])
+        ext.sections = ([s for s, _ in pairs], [lvl for _, lvl in pairs])
         # whether any line reads as a heading: without one, every line defaults to "required"
         doc.user_data["has_headings"] = any(
             heading_level(scan.lines[i])

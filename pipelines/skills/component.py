@@ -277,13 +277,14 @@ def find_skills(scan: Scan, sections: tuple[list[int], list[str]], company: str 
 @Language.factory("jobmarket_skills_v2")
 def make_skills(nlp: Language, name: str):
     def skills(doc: Doc) -> Doc:
-        company = (doc._.posting or {}).get("company")
-        hits = find_skills(doc._.scan, doc._.sections, company)
-        doc._.result["negated_skills"] = {h["skill_id"] for h in hits if h["requirement"] == NEGATED_LEVEL}
+        ext = doc._
+        company = (ext.posting or {}).get("company")
+        hits = find_skills(ext.scan, ext.sections, company)
+        ext.result["negated_skills"] = {h["skill_id"] for h in hits if h["requirement"] == NEGATED_LEVEL}
         for hit in hits:
             if hit["requirement"] == NEGATED_LEVEL:
                 hit["requirement"] = MENTIONED
-        doc._.result["skills"] = hits
+        ext.result["skills"] = hits
         return doc
 
     return skills
