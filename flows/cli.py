@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from flows.config import ConfigError, Paths, configure_prefect, load_config
+from warehouse.errors import WarehouseLocked
 
 
 def _readable(paths: Paths) -> Path:
@@ -60,6 +61,8 @@ def _run_flow(name: str, args: argparse.Namespace) -> int:
     except RefreshFailed as failed:
         for reason in failed.reasons:
             print(f"jobmarket {name}: FAILED {reason}", file=sys.stderr)
+        if name == "backfill":
+            print(_months_line(failed.outcome or {}), file=sys.stderr)
         if paths.published.exists() or paths.warehouse.exists():
             print(_report(paths))
         print(f"jobmarket {name}: the run failed; what did land is in {paths.warehouse}", file=sys.stderr)
@@ -76,7 +79,18 @@ def _run_flow(name: str, args: argparse.Namespace) -> int:
     )
     if outcome.get("html_report"):
         print(f"HTML report with plots: {outcome['html_report']}")
+    if name == "backfill":
+        print(_months_line(outcome))
     return 0
+
+
+def _months_line(outcome: dict) -> str:
+    failed = outcome.get("months_failed") or []
+    return (
+        f"backfill: {len(outcome.get('months_done') or [])} months done, {outcome.get('skipped', 0)} skipped "
+        f"(done before), {len(failed)} failed"
+        + (f": {', '.join(failed)} (crawled again by the next run)" if failed else "")
+    )
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -259,6 +273,9 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"jobmarket: {exc}", file=sys.stderr)
         return 2
+    except WarehouseLocked as exc:
+        print(f"jobmarket: {exc}", file=sys.stderr)
+        return 75  # EX_TEMPFAIL: try again when the writer is done
 
 
 if __name__ == "__main__":

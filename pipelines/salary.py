@@ -254,7 +254,10 @@ def _candidates(text: str, country: str | None):
     for index, line in enumerate(lines):
         if not DIGIT.search(line):
             continue
+        cue = None  # whether the line names pay: read once per line, at its first figure
         for match in SALARY_RE.finditer(line):
+            if cue is None:
+                cue = bool(SALARY_CUE.search(line))
             cur = match.group("cur1") or match.group("cur_mid") or match.group("cur2") or match.group("cur3")
             suffix_lakh = any(
                 (match.group(n) or "").lower().startswith(("lakh", "lac", "lpa", "l"))
@@ -262,7 +265,6 @@ def _candidates(text: str, country: str | None):
             )
             ranged = match.group("high") is not None
             thousands = any((match.group(n) or "").lower() == "k" for n in ("low_k", "high_k"))
-            cue = bool(SALARY_CUE.search(line))
             currency = currency_code(cur) or ("INR" if suffix_lakh else None)
             if not currency and thousands and (ranged or cue):
                 currency = LOCAL_CURRENCY.get(country or "US")  # "(120K-160K)", "80K + options"

@@ -25,11 +25,37 @@ ATTRS = r"(?:\"[^\"]*\"|'[^']*'|[^'\">])*"
 LIST_ITEM = re.compile(rf"<li\b{ATTRS}>", re.I)
 BLOCK = re.compile(rf"</?(?:{'|'.join(sorted(BLOCK_TAGS))})\b{ATTRS}>", re.I)
 OTHER_TAG = re.compile(rf"<!--.*?-->|</?[a-zA-Z][a-zA-Z0-9]*{ATTRS}>", re.S)
-SKIPPED = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.S | re.I)
+SKIPPED_NAMES = ("script", "style", "noscript", "template")
+SKIPPED_OPEN = re.compile(rf"<({'|'.join(SKIPPED_NAMES)})\b", re.I)
+SKIPPED_CLOSE = {name: re.compile(rf"</{name}\s*>", re.I) for name in SKIPPED_NAMES}
+
+
+def drop_skipped(markup: str) -> str:
+    """``markup`` without its script, style, noscript and template elements. An element never
+    closed keeps its text (its tag goes with the others). One expression with a lazy ``.*?``
+    did this in time quadratic in the text: each unclosed ``<script>`` scanned to the end again
+    (2.2 s for a 200,000-character comment with 1,456 of them); here a tag that found no close
+    is not looked for again."""
+    found = SKIPPED_OPEN.search(markup)
+    if not found:
+        return markup
+    parts, at, unclosed = [], 0, set()
+    while found:
+        name = found[1].lower()
+        close = None if name in unclosed else SKIPPED_CLOSE[name].search(markup, found.end())
+        if close is None:
+            unclosed.add(name)
+            found = SKIPPED_OPEN.search(markup, found.end())
+            continue
+        parts.append(markup[at : found.start()])
+        at = close.end()
+        found = SKIPPED_OPEN.search(markup, at)
+    parts.append(markup[at:])
+    return "".join(parts)
 
 
 def strip_tags(markup: str) -> str:
-    markup = SKIPPED.sub("", markup)
+    markup = drop_skipped(markup)
     markup = LIST_ITEM.sub("\n- ", markup)
     markup = BLOCK.sub("\n", markup)
     return OTHER_TAG.sub("", markup)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import re
 import time
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -19,6 +20,7 @@ import duckdb
 import pyarrow as pa
 
 from warehouse import LAYERS, SQL_DIR, sql_file
+from warehouse.errors import WarehouseLocked
 
 QUARANTINE_COLUMNS = [
     "source",
@@ -36,7 +38,17 @@ QUARANTINE_COLUMNS = [
 def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     if str(path) != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path), read_only=read_only)
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():
+            raise
+        holder = re.search(r"PID (\d+)", str(exc))
+        published = Path(path).parent / "published" / Path(path).name
+        raise WarehouseLocked(
+            f"{path} is in use by a running jobmarket writer{f' (pid {holder[1]})' if holder else ''}: "
+            f"read the published copy ({published}, or --warehouse on it), or wait for the run to end"
+        ) from None
     if not read_only:
         for name in LAYERS["schema"]:
             con.execute(sql_file("schema", name).read_text())

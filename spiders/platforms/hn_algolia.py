@@ -56,6 +56,9 @@ def month_list(spec: str | list[str] | None, today: date | None = None) -> list[
                 raise ValueError(f"not a month (YYYY-MM): {bound!r}")
         year, month = map(int, first.strip().split("-"))
         end = tuple(map(int, (last or first).strip().split("-")))
+        if (year, month) > end:
+            # an empty range would run, build and publish nothing: a typo, not a request
+            raise ValueError(f"reversed range {part.strip()!r}: the first month is after the last")
         while (year, month) <= end:
             label = f"{year:04d}-{month:02d}"
             if label not in months:

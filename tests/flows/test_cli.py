@@ -1,4 +1,6 @@
 import json
+import subprocess
+import sys
 
 from flows.cli import main
 
@@ -54,3 +56,37 @@ def test_rebuild_publishes_only_a_warehouse_that_passes_its_checks(tmp_path, cap
     assert main(["rebuild", "--warehouse", str(db)]) == 1
     assert "assert_every_source_staged: 1 failing row(s); not published" in capsys.readouterr().err
     assert published.read_bytes() == before
+
+
+def test_a_reversed_or_malformed_range_is_refused_before_anything_runs(tmp_path, capsys):
+    db = tmp_path / "w.duckdb"
+    for months in (["--from", "2019-05", "--to", "2019-01"], ["--from", "2019-13", "--to", "2019-14"]):
+        assert main(["run", "backfill", *months, "--warehouse", str(db)]) == 2
+    config = tmp_path / "sources.toml"
+    config.write_text('[sources.hn_whoishiring]\nmonths = "2019-05..2019-01"\n')
+    assert main(["refresh", "--config", str(config), "--warehouse", str(db)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert (
+        len(err) == 3
+        and "reversed range" in err[0]
+        and "not a month" in err[1]
+        and "reversed range" in err[2]
+    )
+    assert not db.exists() and not (tmp_path / "published").exists()  # nothing ran
+
+
+def test_a_reader_that_meets_the_writers_lock_is_told_what_to_open(tmp_path):
+    db = tmp_path / "w.duckdb"
+    hold = f"import duckdb, sys; c = duckdb.connect({str(db)!r}); print('held', flush=True); sys.stdin.read()"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", hold], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        command = [sys.executable, "-m", "flows.cli", "report", "--warehouse", str(db)]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    finally:
+        holder.communicate("", timeout=30)
+    assert done.returncode == 75
+    (line,) = done.stderr.strip().splitlines()
+    assert "in use by a running jobmarket writer" in line and "published" in line
