@@ -13,6 +13,7 @@ import re
 import time
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +85,48 @@ def _read_lines(path: Path) -> pa.Table:
 # One row per landing line: the item and the untouched record as JSON, or why the line is unusable.
 # record_hash is the identity of a landed record, what the source said and not when we asked:
 # SHA-256 of the item less fetched_at, and the record, as minified JSON in their landed key order.
+# What each field of a landed item may hold, read off the JobPosting dataclass (the item schema
+# lives there, once): a record that breaks it is quarantined at the raw load with the field named,
+# instead of loading and then failing every later build ("Expected ARRAY") or vanishing between
+# raw and core (a null source_id).
+TYPE_CHECKS = {
+    "str": ("json_type({v}) = 'VARCHAR' and trim({v} ->> '$') <> ''", "a non-empty string"),
+    "str | None": ("coalesce(json_type({v}), 'NULL') in ('NULL', 'VARCHAR')", "a string or null"),
+    "float | None": (
+        "coalesce(json_type({v}), 'NULL') in ('NULL', 'BIGINT', 'UBIGINT', 'DOUBLE')",
+        "a number or null",
+    ),
+    "str | int | None": (
+        "coalesce(json_type({v}), 'NULL') in ('NULL', 'VARCHAR', 'BIGINT', 'UBIGINT', 'DOUBLE')",
+        "a string, a number or null",
+    ),
+    "list[str]": (
+        "coalesce(json_type({v}), 'NULL') = 'NULL' or (json_type({v}) = 'ARRAY' and "
+        "coalesce(list_bool_and(list_transform(json_extract({v}, '$[*]'), x -> json_type(x) = 'VARCHAR')), true))",
+        "a list of strings",
+    ),
+}
+
+
+@lru_cache(maxsize=1)
+def item_checks() -> str:
+    """One ``when ... then 'why'`` per checked field of the item, in the dataclass's order."""
+    from dataclasses import fields
+
+    from spiders.items import JobPosting
+
+    clauses = []
+    for spec in fields(JobPosting):
+        check = TYPE_CHECKS.get(str(spec.type))
+        if spec.name == "record" or check is None:
+            continue
+        value = f"json_extract(parts[1], '$.{spec.name}')"
+        test, expected = check
+        clauses.append(f"when not coalesce({test.format(v=value)}, false) then 'item.{spec.name} must be {expected}, not ' || "
+                       f"coalesce(lower(json_type({value})), 'missing')")  # fmt: skip
+    return "\n            ".join(clauses)
+
+
 STAGE_POSTINGS = """
 create or replace temp table landing_stage as
 with lines as (
@@ -105,6 +148,7 @@ checked as (
         case
             when not is_json then 'line is not valid JSON'
             when json_type(parts[1]) is distinct from 'OBJECT' then 'line has no item object'
+            {item_checks}
         end as problem
     from parts
 )
@@ -115,7 +159,7 @@ select
     case when problem is null then item end as item,
     case when problem is null then record end as record,
     case when problem is null then sha256(
-        cast(json_merge_patch(item, '{"fetched_at": null}') as varchar) || chr(30) || cast(record as varchar)
+        cast(json_merge_patch(item, '{{"fetched_at": null}}') as varchar) || chr(30) || cast(record as varchar)
     ) end as record_hash,
     case when problem is null then try_cast(item ->> '$.fetched_at' as timestamptz) end as fetched_at,
     case when problem is not null then left(line, 2000) end as excerpt
@@ -159,7 +203,7 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, Any]:
     else:
         landing_lines = _read_lines(path)  # noqa: F841 (read by name from the SQL below)
         # the stage is built before the transaction: no DDL inside it
-        con.execute(STAGE_POSTINGS)
+        con.execute(STAGE_POSTINGS.format(item_checks=item_checks()))
     con.execute("begin transaction")
     try:
         if is_quarantine:
@@ -204,7 +248,9 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, Any]:
             con.execute(
                 """
                 insert into raw_quarantine
-                select ?, ?, ?, line_no, 'unreadable_landing_line', problem, null, null, to_json(excerpt)
+                select ?, ?, ?, line_no,
+                    case when problem like 'item.%' then 'bad_landing_item' else 'unreadable_landing_line' end,
+                    problem, null, null, to_json(excerpt)
                 from landing_stage where problem is not null
                 """,
                 where,

@@ -1,5 +1,6 @@
 """Loads against a real DuckDB file: once per file, idempotent, order-independent, rebuildable."""
 
+import json
 import os
 import random
 
@@ -7,7 +8,7 @@ import duckdb
 import pytest
 
 from tests.warehouse.helpers import checksums, posting, refresh_warehouse, write_landing
-from warehouse import ANALYST_TABLES, loader
+from warehouse import ANALYST_TABLES, loader, stages
 from warehouse.publish import publish
 
 
@@ -142,3 +143,63 @@ def test_empty_warehouse_builds_and_passes_checks(tmp_path):
     _, n, counts, checks = refresh_warehouse(tmp_path / "w.duckdb", tmp_path / "raw", tmp_path)
     assert n == 0 and counts["postings"] == 0
     assert all(v == 0 for v in checks.values()), checks
+
+
+# one landing record that breaks the item schema in each way the raw load must catch
+POISON = {
+    "locations_raw as a string": {"locations_raw": "Berlin, Germany"},
+    "locations_raw as a number": {"locations_raw": 7},
+    "locations_raw as an object": {"locations_raw": {"city": "Berlin"}},
+    "locations_raw with a number in it": {"locations_raw": ["Berlin", 7]},
+    "country_hints as a string": {"country_hints": "DE"},
+    "country_hints as a number": {"country_hints": 49},
+    "country_hints as an object": {"country_hints": {"code": "DE"}},
+    "source_id missing": {"source_id": None, "drop": "source_id"},
+    "source_id null": {"source_id": None},
+    "source_id a number": {"source_id": 12},
+    "title empty": {"title": "  "},
+    "salary_min as text": {"salary_min": "lots"},
+    "date_posted as a number": {"date_posted": 20260501},
+}
+
+
+def poisoned_line(number, change):
+    item = posting("greenhouse", f"bad{number}", "Data Engineer", "Acme", "Berlin, Germany",
+                   "2026-05-02T10:00:00+00:00").landing_line()  # fmt: skip
+    change = dict(change)
+    if change.pop("drop", None):
+        item["item"].pop("source_id")
+    else:
+        item["item"].update(change)
+    return json.dumps(item)
+
+
+def test_a_poison_record_is_quarantined_with_its_field_and_the_rest_loads(tmp_path):
+    raw, db = tmp_path / "raw", tmp_path / "w.duckdb"
+    good = [posting("greenhouse", f"g{i}", f"Engineer {i}", "Acme", "Berlin, Germany", "2026-05-02T10:00:00+00:00")
+            for i in range(len(POISON) + 1)]  # fmt: skip
+    bad = [poisoned_line(n, change) for n, change in enumerate(POISON.values())]
+    lines = [json.dumps(g.landing_line()) for g in good]
+    mixed = [line for pair in zip(lines, [*bad, None], strict=True) for line in pair if line]
+    path = raw / "greenhouse" / "r1.jsonl"
+    path.parent.mkdir(parents=True)
+    path.write_text("\n".join(mixed) + "\n")
+
+    loaded, _, _, checks = refresh_warehouse(db, raw, tmp_path)
+    assert all(v == 0 for v in checks.values()), checks
+    assert loaded[0]["records"] == len(good) and loaded[0]["quarantined"] == len(bad)
+    with loader.connect(db, read_only=True) as con:
+        assert con.execute("select count(*) from postings").fetchone() == (len(good),)
+        quarantined = con.execute(
+            "select line_no, reason, detail from raw_quarantine order by line_no"
+        ).fetchall()
+    assert [r[0] for r in quarantined] == [2 * n + 2 for n in range(len(bad))]
+    assert {r[1] for r in quarantined} == {"bad_landing_item"}
+    details = [r[2] for r in quarantined]
+    assert details[0] == "item.locations_raw must be a list of strings, not varchar"
+    assert details[4] == "item.country_hints must be a list of strings, not varchar"
+    assert details[7] == "item.source_id must be a non-empty string, not missing"
+    assert details[8] == "item.source_id must be a non-empty string, not null"
+    assert details[12] == "item.date_posted must be a string or null, not ubigint"
+    # a second build over the same warehouse passes too: nothing poisoned stays behind
+    assert all(v == 0 for v in stages.build(db)["checks"].values())
