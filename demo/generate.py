@@ -26,14 +26,16 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from warehouse import SYNTHETIC_KEY  # every generated record carries it
+
 SEED = 20261201
 ANCHOR = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)  # the snapshot's "today"
 MONTHS = 30
 N_POSTINGS = 2400
-GENERATOR_VERSION = "2"
+GENERATOR_VERSION = "3"
 # The digest of what this version writes (tests/test_demo_snapshot.py pins it): a change to the
 # output must bump GENERATOR_VERSION, or checkouts holding the old snapshot would keep replaying it.
-SNAPSHOT_DIGEST = "a73e38da961ca3e617891e9c7ea585fee2576f7b3781b09cdd562b165ba218ad"
+SNAPSHOT_DIGEST = "47ca8cb1bf89c9e9357030818dfc1f4bdf52e34a02153aed76dd65879b52acec"
 
 # country code, city, location label, weight, salary currency, period, annual base in that currency,
 # offset hours (for Greenhouse's local timestamps), yearly growth factor of AI hiring
@@ -329,11 +331,13 @@ def generate(out: Path) -> dict:
     boards: dict[str, dict[str, list]] = {"greenhouse": {}, "lever": {}}
     for p in postings:
         make = greenhouse_job if p["source"] == "greenhouse" else lever_posting
-        boards[p["source"]].setdefault(p["company_slug"], []).append(make(p, rng))
+        boards[p["source"]].setdefault(p["company_slug"], []).append({**make(p, rng), SYNTHETIC_KEY: True})
     # Two malformed records the crawl must quarantine, not land.
-    boards["greenhouse"]["globex"].append({"id": 99, "title": "Broken record without a URL"})
+    boards["greenhouse"]["globex"].append(
+        {"id": 99, "title": "Broken record without a URL", SYNTHETIC_KEY: True}
+    )
     boards["lever"]["aperture"].append(
-        {"text": "Lever record without an id", "hostedUrl": "https://jobs.lever.co/x"}
+        {"text": "Lever record without an id", "hostedUrl": "https://jobs.lever.co/x", SYNTHETIC_KEY: True}
     )
 
     for slug, jobs in boards["greenhouse"].items():

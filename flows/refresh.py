@@ -104,9 +104,9 @@ def build_task(warehouse: Path) -> dict:
 
 
 @task(name="record-figures")
-def figures_task(warehouse: Path, run_id: str, synthetic: bool = False) -> dict:
+def figures_task(warehouse: Path, run_id: str) -> dict:
     with warehouse_writer("record figures"):
-        return stages.record_figures(warehouse, run_id, synthetic)
+        return stages.record_figures(warehouse, run_id)
 
 
 @task(name="publish")
@@ -142,7 +142,8 @@ def finish(outcome: dict, config: Config, paths: Paths, synthetic: bool, compare
     ``compare_moves`` is off for a backfill: adding years of history is meant to move figures."""
     outcome["extracted"] = extract_task(paths.warehouse, paths.work_dir, outcome["run_id"])
     outcome["built"] = build_task(paths.warehouse)
-    outcome["figures"] = figures_task(paths.warehouse, outcome["run_id"], synthetic)
+    outcome["figures"] = figures_task(paths.warehouse, outcome["run_id"])
+    synthetic = synthetic or outcome["built"]["synthetic"]
     built, figures, gates = outcome["built"], outcome["figures"], config.quality
     outcome["failures"] += [f"check {name} failed: {n} row(s)" for name, n in built["checks"].items() if n]
     outcome["failures"] += quality.too_much_quarantined(outcome["crawls"], gates.max_quarantine_share)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -28,3 +30,14 @@ def shared_sample(name: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not here (a fresh clone has no ../shared)")
     return path
+
+
+@pytest.fixture(scope="session")
+def demo_warehouse(tmp_path_factory):
+    """The published copy of a warehouse built by the real ``jobmarket demo``, once per session;
+    tests that write to it work on a copy of its data folder."""
+    data = tmp_path_factory.mktemp("demo") / "data"
+    done = subprocess.run([sys.executable, "-m", "flows.cli", "demo", "--warehouse", str(data / "warehouse.duckdb")],
+                          capture_output=True, text=True, timeout=600)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    return data / "published" / "warehouse.duckdb"

@@ -2,8 +2,6 @@
 every figure. The demo warehouse is built once, by the real `jobmarket demo`."""
 
 import re
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -12,15 +10,6 @@ import pytest
 from nbclient import NotebookClient
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("[0-9][0-9]-*.py"))
-
-
-@pytest.fixture(scope="session")
-def demo_warehouse(tmp_path_factory):
-    data = tmp_path_factory.mktemp("demo") / "data"
-    done = subprocess.run([sys.executable, "-m", "flows.cli", "demo", "--warehouse", str(data / "warehouse.duckdb")],
-                          capture_output=True, text=True, timeout=600)  # fmt: skip
-    assert done.returncode == 0, done.stderr[-2000:]
-    return data / "published" / "warehouse.duckdb"
 
 
 def test_there_are_six_notebooks():

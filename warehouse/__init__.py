@@ -4,6 +4,11 @@ from pathlib import Path
 
 SQL_DIR = Path(__file__).parent
 
+# The key every record of the demo's generator carries: the synthetic mark travels with the data
+# into the raw tables (a landed record keeps its source record untouched), so a warehouse is
+# synthetic while any such record is in it, whatever ran last (stages.build sets the meta).
+SYNTHETIC_KEY = "jobmarket_synthetic"
+
 # Build order within each layer: a model comes after the models it reads.
 SCHEMA = [
     "ingest_log",

@@ -20,7 +20,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from warehouse import LAYERS, SQL_DIR, sql_file
+from warehouse import LAYERS, SQL_DIR, SYNTHETIC_KEY, sql_file
 from warehouse.errors import WarehouseLocked
 
 QUARANTINE_COLUMNS = [
@@ -334,6 +334,14 @@ def load_extractions(con: duckdb.DuckDBPyConnection, path: Path) -> int:
         raise
     con.execute("checkpoint")
     return added
+
+
+def synthetic_records(con: duckdb.DuckDBPyConnection) -> int:
+    """How many raw records (landed or quarantined) are synthetic demo data."""
+    return con.execute(
+        f"select (select count(*) from raw_postings where record ->> '$.{SYNTHETIC_KEY}' = 'true') + "
+        f"(select count(*) from raw_quarantine where record ->> '$.{SYNTHETIC_KEY}' = 'true')"
+    ).fetchone()[0]
 
 
 def load_taxonomy(con: duckdb.DuckDBPyConnection, path: Path, version: str) -> None:

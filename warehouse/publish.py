@@ -70,6 +70,9 @@ def export_parquet(published_db: Path, version: str) -> dict[str, Any]:
         "version": version,
         "published_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "extractor_version": meta.get("extractor_version"),
+        # readers of the Parquet alone must see it too: the demo's records are not the market
+        "synthetic": meta.get("synthetic") == "true",
+        "synthetic_records": int(meta.get("synthetic_records") or 0),
         "tables": tables,
     }
     (staging / "_manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
