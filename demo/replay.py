@@ -16,6 +16,7 @@ unknown board. The server binds to 127.0.0.1 only.
 from __future__ import annotations
 
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
@@ -29,7 +30,9 @@ def response_file(root: Path, path: str, query: str) -> Path:
 
 
 class ReplayServer:
-    def __init__(self, root: Path | str, port: int = 0):
+    def __init__(self, root: Path | str, port: int = 0, delay: float = 0.0):
+        """``delay``: seconds every answer waits, as a slow source would (tests that stop a run
+        in the middle of its crawl)."""
         self.root = Path(root).resolve()
         root_dir = self.root
 
@@ -40,6 +43,8 @@ class ReplayServer:
             disable_nagle_algorithm = True
 
             def do_GET(self):
+                if delay:
+                    time.sleep(delay)
                 parts = urlsplit(self.path)
                 static = root_dir / unquote(parts.path).lstrip("/")
                 if parts.path == "/robots.txt":

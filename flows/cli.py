@@ -5,11 +5,16 @@ Commands that need no orchestration (extract, report, rebuild) never import Pref
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
 from flows.config import ConfigError, Paths, configure_prefect, load_config
+from flows.stopping import STOPPED, STOPPED_BY, RunStopped, record
 from warehouse.errors import WarehouseLocked
 
 
@@ -28,6 +33,61 @@ def _report(paths: Paths, synthetic: bool = False, chosen=None) -> str:
         return market_report(con, synthetic=synthetic)
 
 
+STOP_GRACE_SECONDS = 7  # then the watchdog ends what is left: the whole stop stays under 10 s
+
+
+def _stop_on_signals(command: str) -> None:
+    """Schedulers stop a job with SIGTERM and a grace period. By default Python dies on it at
+    once, without its exit handlers, which left the embedded Prefect server (a uvicorn
+    subprocess) running after every stopped run. Raised in the main thread instead, the signal
+    unwinds the run: a crawl under way is told to stop (its files stay ``.part``), an open
+    warehouse transaction rolls back, Prefect marks the flow run crashed, and the exit handlers
+    stop the server.
+
+    The exception can be lost on the way: Prefect swaps in its own SIGTERM handler during a flow
+    run, and DuckDB turns an exception raised inside one of its queries into its own "Query
+    interrupted" error. So the signal is also read from a wakeup pipe by a watchdog thread, which
+    records it and, if the process still runs ``STOP_GRACE_SECONDS`` later, stops its children
+    and exits: the warehouse is safe at any instant (every write is one transaction, the
+    published copy is swapped in whole), so cutting the unwinding short loses nothing."""
+
+    def stop(signum, frame):
+        # once: a second signal while the run unwinds must not interrupt its clean-up
+        for again in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(again, signal.SIG_IGN)
+        record(signum)
+        raise RunStopped(signum)
+
+    read_end, write_end = os.pipe()
+    os.set_blocking(write_end, False)
+    signal.set_wakeup_fd(write_end, warn_on_full_buffer=False)
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, stop)
+    threading.Thread(target=_watchdog, args=(read_end, command), name="stop-watchdog", daemon=True).start()
+
+
+def _watchdog(read_end: int, command: str) -> None:
+    while True:
+        signum = os.read(read_end, 1)[0]
+        if signum in (signal.SIGTERM, signal.SIGINT):
+            break
+    record(signum)
+    time.sleep(STOP_GRACE_SECONDS)
+    import psutil
+
+    children = psutil.Process().children(recursive=True)
+    for child in children:
+        with contextlib.suppress(psutil.Error):
+            child.terminate()
+    _, alive = psutil.wait_procs(children, timeout=1.5)
+    for child in alive:
+        with contextlib.suppress(psutil.Error):
+            child.kill()
+    print(f"jobmarket {command}: stopped by {signal.Signals(signum).name}: its clean-up did not end within "
+          f"{STOP_GRACE_SECONDS} s; its processes were ended (the warehouse is whole)", file=sys.stderr, flush=True)  # fmt: skip
+    os._exit(128 + signum)
+
+
 def _run_flow(name: str, args: argparse.Namespace) -> int:
     paths = Paths.for_warehouse(args.warehouse)
     if name in ("refresh", "backfill"):
@@ -40,9 +100,31 @@ def _run_flow(name: str, args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise ConfigError(f"--from/--to: {exc}") from None
     configure_prefect(paths.warehouse.parent)
+    started = time.perf_counter()
+    _stop_on_signals(name)
+    try:
+        code = _run_flow_body(name, args, paths, started)
+    except RunStopped:
+        code = None
+    except Exception:
+        # an error a stop caused (the watchdog may read the pipe a moment after it was written)
+        if not STOPPED.wait(0.5):
+            raise
+        code = None
+    if STOPPED.is_set():
+        print(
+            f"jobmarket {name}: stopped by {signal.Signals(STOPPED_BY[0]).name} after "
+            f"{time.perf_counter() - started:.1f} s; what was committed is kept, {paths.published} is the "
+            "last good copy; run it again to resume",
+            file=sys.stderr,
+        )
+        return 128 + STOPPED_BY[0]
+    return code
+
+
+def _run_flow_body(name: str, args: argparse.Namespace, paths: Paths, started: float) -> int:
     from flows.refresh import RefreshFailed
 
-    started = time.perf_counter()
     try:
         if name == "demo":
             from flows.demo import run_demo

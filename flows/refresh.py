@@ -21,6 +21,7 @@ from prefect.runtime import task_run
 from prefect.tasks import exponential_backoff
 
 from flows.config import Config, Paths, SourceConfig, load_config
+from flows.stopping import raise_if_stopped
 from spiders.run import CrawlFailed, crawl, failure_reason
 from warehouse import quality, stages
 from warehouse.publish import publish
@@ -47,10 +48,13 @@ def ensure_writer_limit() -> None:
 
 @contextmanager
 def warehouse_writer(what: str) -> Iterator[None]:
-    """Hold the single writer slot, and log the step's duration."""
+    """Hold the single writer slot, and log the step's duration. A run told to stop ends here,
+    before the step or after it, even when the step swallowed the signal's exception."""
+    raise_if_stopped()
     started = time.perf_counter()
     with concurrency(WRITER, occupy=1, strict=True):
         yield
+    raise_if_stopped()
     get_run_logger().info("%s: %.1f s", what, time.perf_counter() - started)
 
 

@@ -39,6 +39,29 @@ class CrawlResult:
         return Path(path) if path and Path(path).exists() else None
 
 
+STOP_GRACE_SECONDS = 3
+
+
+def _run_stoppable(cmd: list[str], env: dict[str, str], timeout: float) -> subprocess.CompletedProcess:
+    """``subprocess.run``, except that a run stopped while the crawl runs (SIGTERM, Ctrl-C, a
+    time-out) first tells the crawl to stop: Scrapy's own shutdown closes the spider, which keeps
+    its landing files as ``.part``; after ``STOP_GRACE_SECONDS`` it is killed."""
+    proc = subprocess.Popen(
+        cmd, cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        stdout, stderr = proc.communicate(timeout=timeout)
+    except BaseException:
+        proc.terminate()
+        try:
+            proc.communicate(timeout=STOP_GRACE_SECONDS)
+        except BaseException:
+            proc.kill()
+            proc.communicate()
+        raise
+    return subprocess.CompletedProcess(cmd, proc.returncode, stdout, stderr)
+
+
 def crawl(
     source: str,
     raw_dir: Path,
@@ -65,7 +88,7 @@ def crawl(
     for key, value in (settings or {}).items():
         cmd += ["-s", f"{key}={value}"]
     env = dict(os.environ, SCRAPY_SETTINGS_MODULE="spiders.settings")
-    proc = subprocess.run(cmd, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+    proc = _run_stoppable(cmd, env, timeout)
     summary_path = raw_dir / source / f"{run_id}.summary.json"
     summary = json.loads(summary_path.read_text()) if summary_path.exists() else {}
     if proc.returncode != 0 and not summary:

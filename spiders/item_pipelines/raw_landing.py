@@ -5,9 +5,12 @@ import os
 from pathlib import Path
 from typing import IO, Any
 
+from scrapy import signals
 from scrapy.exceptions import DropItem
 
 from spiders.items import JobPosting, QuarantinedRecord
+
+STOPPED = ("shutdown", "cancelled")  # Scrapy's finish reasons of a crawl that did not run to its end
 
 
 def run_id_default() -> str:
@@ -37,7 +40,10 @@ class RawLandingPipeline:
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler)
+        pipeline = cls(crawler)
+        # close_spider does not say why the spider closed; spider_closed, sent after it, does
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
 
     def open_spider(self) -> None:
         source = self.crawler.spider.name
@@ -84,9 +90,20 @@ class RawLandingPipeline:
             self.files[self.postings_path] = open(  # noqa: SIM115 (closed just below)
                 self.postings_path.with_name(self.postings_path.name + ".part"), "w", encoding="utf-8"
             )
-        for final, handle in self.files.items():
+        for handle in self.files.values():
             handle.flush()
             os.fsync(handle.fileno())
             handle.close()
-            os.replace(final.with_name(final.name + ".part"), final)
+
+    def spider_closed(self, spider, reason: str) -> None:
+        """The files become landing files when the crawl ran to its end. A crawl stopped on the
+        way (SIGTERM or Ctrl-C: ``shutdown``; ``cancelled``) keeps them as ``.part``: what it
+        fetched is part of a source, and a loader must not take it for the source's whole list."""
+        if reason in STOPPED:
+            spider.logger.warning(
+                "crawl stopped (%s): its files stay %s.part, never loaded", reason, self.postings_path
+            )
+        else:
+            for final in self.files:
+                os.replace(final.with_name(final.name + ".part"), final)
         self.files.clear()
