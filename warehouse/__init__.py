@@ -16,6 +16,7 @@ SCHEMA = [
     "raw_sightings",
     "raw_quarantine",
     "extractions",
+    "extraction_errors",
     "warehouse_meta",
     "raw_skills_taxonomy",
     "run_metrics",

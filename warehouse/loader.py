@@ -312,6 +312,11 @@ def write_extraction_input(con: duckdb.DuckDBPyConnection, extractor_version: st
     return len(rows)
 
 
+def extractor_version_of(con: duckdb.DuckDBPyConnection) -> str:
+    row = con.execute("select value from warehouse_meta where key = 'extractor_version'").fetchone()
+    return row[0] if row else "unknown"
+
+
 def load_extractions(con: duckdb.DuckDBPyConnection, path: Path) -> int:
     """Extraction output lines into ``extractions``, read as the extractor wrote them: its ``id``
     is the content hash; error records (lines with ``error``) are not loaded."""
@@ -328,6 +333,13 @@ def load_extractions(con: duckdb.DuckDBPyConnection, path: Path) -> int:
             [str(path)],
         )
         added = con.execute("select count(*) from extractions").fetchone()[0] - before
+        # an error record keeps its reason beside the content it is about
+        con.execute(
+            "insert or replace into extraction_errors "
+            "select id, ?, error, now() from read_json(?, format = 'newline_delimited', "
+            "columns = {'id': 'VARCHAR', 'error': 'VARCHAR'}) where error is not null and id is not null",
+            [extractor_version_of(con), str(path)],
+        )
         con.execute("commit")
     except Exception:
         con.execute("rollback")

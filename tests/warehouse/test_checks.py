@@ -56,3 +56,30 @@ def test_check_reports_a_planted_fault(sound, tmp_path, check):
             con.execute(statement)
         failing = loader.run_checks(con)
     assert failing[check] > 0, failing
+
+
+def test_a_posting_the_extractor_fails_on_keeps_its_reason(tmp_path, monkeypatch):
+    from pipelines import salary
+
+    real = salary.from_text
+
+    def fails_on_one(text, country):
+        if "BOOM" in (text or ""):
+            raise ValueError("a rule's bug")
+        return real(text, country)
+
+    monkeypatch.setattr(salary, "from_text", fails_on_one)
+    raw, db = tmp_path / "raw", tmp_path / "w.duckdb"
+    t = "2026-05-02T10:00:00+00:00"
+    write_landing(raw, "greenhouse", "r1", [
+        posting("greenhouse", "1", "ML Engineer", "Acme", "Berlin, Germany", t),
+        posting("greenhouse", "2", "Data Engineer", "Acme", "Berlin, Germany", t, description="<p>Pay $90,000 BOOM</p>"),
+    ])  # fmt: skip
+    _, _, _, checks = refresh_warehouse(db, raw, tmp_path)
+    assert checks["assert_postings_extracted"] == 1  # the build says so: nothing is lost silently
+    with loader.connect(db, read_only=True) as con:
+        failing = con.execute(loader.sql_file("checks", "assert_postings_extracted").read_text()).fetchall()
+        assert con.execute(
+            "select count(*) from postings where extractor_version is not null"
+        ).fetchone() == (1,)
+    assert [row[2] for row in failing] == ["extraction failed: ValueError: a rule's bug"]
