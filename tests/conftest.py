@@ -41,3 +41,18 @@ def demo_warehouse(tmp_path_factory):
                           capture_output=True, text=True, timeout=600)  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     return data / "published" / "warehouse.duckdb"
+
+
+@pytest.fixture
+def extractor_bug(monkeypatch):
+    """A rule that raises on any text holding "BOOM": one record's extraction fails, the rest work."""
+    from pipelines import salary
+
+    real = salary.from_text
+
+    def fails_on_one(text, country):
+        if "BOOM" in (text or ""):
+            raise ValueError("a rule's bug")
+        return real(text, country)
+
+    monkeypatch.setattr(salary, "from_text", fails_on_one)

@@ -92,17 +92,7 @@ def test_a_text_over_the_limit_is_cut_with_a_warning(tmp_path):
     assert out[1]["remote_status"] == "hybrid"
 
 
-def test_a_record_whose_extraction_raises_is_its_own_error(tmp_path, monkeypatch):
-    from pipelines import salary
-
-    real = salary.from_text
-
-    def fails_on_one(text, country):
-        if "BOOM" in (text or ""):
-            raise ValueError("a rule's bug")
-        return real(text, country)
-
-    monkeypatch.setattr(salary, "from_text", fails_on_one)
+def test_a_record_whose_extraction_raises_is_its_own_error(tmp_path, extractor_bug):
     lines = [line(id=f"p{i}") for i in range(10)]
     lines[4] = line(id="p4", description="Pay: $90,000 BOOM a year")
     out = run(tmp_path, lines)

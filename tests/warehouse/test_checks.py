@@ -58,17 +58,7 @@ def test_check_reports_a_planted_fault(sound, tmp_path, check):
     assert failing[check] > 0, failing
 
 
-def test_a_posting_the_extractor_fails_on_keeps_its_reason(tmp_path, monkeypatch):
-    from pipelines import salary
-
-    real = salary.from_text
-
-    def fails_on_one(text, country):
-        if "BOOM" in (text or ""):
-            raise ValueError("a rule's bug")
-        return real(text, country)
-
-    monkeypatch.setattr(salary, "from_text", fails_on_one)
+def test_a_posting_the_extractor_fails_on_keeps_its_reason(tmp_path, extractor_bug):
     raw, db = tmp_path / "raw", tmp_path / "w.duckdb"
     t = "2026-05-02T10:00:00+00:00"
     write_landing(raw, "greenhouse", "r1", [
